@@ -1,0 +1,129 @@
+"""Entry point: parse the command line, then run a subcommand or open the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, cli, paths, resources
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+SCREENSHOT_TIMEOUT_MS = 30_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, description="An offline reader for patient-education guides."
+    )
+    parser.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="open this content pack (folder or .zip); may be repeated",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep your reading place here (default: per-user data dir; or ${paths.DATA_DIR_ENV})",
+    )
+    parser.add_argument("--section", metavar="ID", help="open at this section id")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="save a picture of the window once the content is painted, then exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open and render every pack, print a summary, exit 0 if all is well",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check-pack", help="validate a content pack for authors")
+    check.add_argument("path", type=Path, metavar="PATH")
+    check.add_argument("--json", action="store_true", help="print a machine-readable report")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check-pack":
+        return cli.check_pack_command(args.path, args.json, sys.stdout)
+    if args.self_test or (args.screenshot and not _has_display()):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return _run_gui(args)
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform != "linux"
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    # Qt is imported only here, so check-pack and friends start fast and headless.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from lupus_reader.content.library import open_library
+    from lupus_reader.state import ReadingState, load_state
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    library, failures = open_library(args.pack, resources.bundled_packs())
+
+    if args.self_test:
+        from lupus_reader.ui.self_test import run_self_test
+
+        ok, report = run_self_test(library, failures)
+        print(report, file=sys.stdout if ok else sys.stderr)
+        return EXIT_OK if ok else EXIT_FAILURE
+
+    from lupus_reader.ui.controller import ReaderController
+    from lupus_reader.ui.main_window import MainWindow
+
+    if not library.packs:
+        for failure in failures:
+            print(f"{APP_NAME}: {failure.describe()}", file=sys.stderr)
+        print(f"{APP_NAME}: no content pack could be opened", file=sys.stderr)
+        return EXIT_FAILURE
+    data_dir = paths.data_dir(args.data_dir)
+    state = load_state(data_dir) if not args.screenshot else ReadingState()
+    window = MainWindow()
+    controller = ReaderController(window, library, state, None if args.screenshot else data_dir)
+    for failure in failures:
+        controller.report_broken_pack(failure.path, failure.error, fallback=True)
+    window.show()
+    controller.start(args.section)
+
+    if args.screenshot:
+        target: Path = args.screenshot
+        result = {"code": EXIT_FAILURE}
+
+        def grab() -> None:
+            saved = window.grab().save(str(target), "PNG")
+            if not saved:
+                print(f"{APP_NAME}: cannot write the screenshot to {target}", file=sys.stderr)
+            result["code"] = EXIT_OK if saved else EXIT_FAILURE
+            app.quit()
+
+        def too_slow() -> None:
+            print(
+                f"{APP_NAME}: the content was not painted within {SCREENSHOT_TIMEOUT_MS // 1000} s",
+                file=sys.stderr,
+            )
+            app.quit()
+
+        window.reader.first_paint.connect(grab)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, too_slow)
+        app.exec()
+        return result["code"]
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Content packs: loading, validating and rendering Markdown guides (no Qt here)."""

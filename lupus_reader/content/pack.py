@@ -1,0 +1,473 @@
+"""Content packs: the manifest, chapters and sections of a guide, and their problems.
+
+Opening a pack reads the manifest and scans each chapter for headings; it
+does not render Markdown, so opening stays fast however big the pack is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from lupus_reader.content.scan import Heading, ScanResult, make_slug, scan_chapter
+from lupus_reader.content.source import PackSource, SourceError, normalize, open_source
+
+MANIFEST = "pack.toml"
+_PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_KNOWN_KEYS = {"id", "title", "subtitle", "language", "version", "reviewed", "sources", "chapters"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a pack, located as ``file:line``."""
+
+    file: str
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class PackError(Exception):
+    """A pack cannot be opened; ``problems`` says why, file by file."""
+
+    def __init__(self, location: Path, problems: list[Problem]) -> None:
+        self.location = location
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"] or problems
+        first = errors[0] if errors else Problem(str(location), 0, "unknown problem")
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{first}{more}")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One navigable section: a level 1-3 heading and the text under it."""
+
+    id: str
+    title: str
+    level: int
+    chapter: int
+    anchor: str
+    index: int
+    words: int
+
+
+@dataclass(slots=True)
+class Chapter:
+    index: int
+    file: str
+    stem: str
+    title: str
+    text: str
+    scan: ScanResult
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return self.scan.words
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    note: str = ""
+    url: str = ""
+
+
+@dataclass(slots=True)
+class ContentPack:
+    """An opened pack: manifest data, chapters, and a flat list of sections."""
+
+    id: str
+    title: str
+    language: str
+    version: str
+    reviewed: dt.date | None
+    subtitle: str
+    sources: list[Source]
+    chapters: list[Chapter]
+    source: PackSource
+    has_manifest: bool
+    warnings: list[Problem] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    _by_id: dict[str, Section] = field(default_factory=dict)
+    _chapter_by_file: dict[str, Chapter] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for chapter in self.chapters:
+            self._chapter_by_file[chapter.file] = chapter
+            for section in chapter.sections:
+                self.sections.append(section)
+                self._by_id[section.id] = section
+
+    @property
+    def location(self) -> Path:
+        return self.source.location
+
+    @property
+    def words(self) -> int:
+        return sum(chapter.words for chapter in self.chapters)
+
+    def section(self, section_id: str) -> Section | None:
+        return self._by_id.get(section_id)
+
+    def chapter_of(self, section: Section) -> Chapter:
+        return self.chapters[section.chapter]
+
+    def resolve_link(self, from_chapter: Chapter, href: str) -> Section | None:
+        """The section a relative link in ``from_chapter`` points at, if any."""
+        target = resolve_target(from_chapter.file, href)
+        if target is None:
+            return None
+        file, anchor = target
+        chapter = self._chapter_by_file.get(file) if file else from_chapter
+        if chapter is None or not chapter.sections:
+            return None
+        if not anchor:
+            return chapter.sections[0]
+        return next((s for s in chapter.sections if s.anchor == anchor), None)
+
+    def resource_path(self, from_chapter: Chapter, href: str) -> str | None:
+        """A pack-relative file path for an image reference, or None if outside."""
+        target = resolve_target(from_chapter.file, href)
+        if target is None or not target[0]:
+            return None
+        return target[0]
+
+
+def is_absolute_url(href: str) -> bool:
+    """True for anything that names a scheme or host: it cannot open offline."""
+    href = href.strip()
+    if href.startswith(("//", "\\\\", "/\\", "\\/")):
+        return True
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", href) is not None
+
+
+def resolve_target(from_file: str, href: str) -> tuple[str, str] | None:
+    """Split a relative href into (pack-relative file or "", fragment); None if external."""
+    href = href.strip()
+    if not href or is_absolute_url(href) or href.startswith("/"):
+        return None
+    path, _, fragment = href.partition("#")
+    path = path.split("?", 1)[0]
+    if not path:
+        return "", fragment
+    base = from_file.rsplit("/", 1)[0] + "/" if "/" in from_file else ""
+    clean = normalize(base + path)
+    if clean is None:
+        return None
+    return clean, fragment
+
+
+def _line_of_key(text: str, key: str) -> int:
+    match = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _decode(source: PackSource, name: str, problems: list[Problem]) -> str | None:
+    try:
+        data = source.read_bytes(name)
+    except KeyError:
+        problems.append(Problem(name, 0, "file cannot be read (missing, too big or outside the pack)"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problems.append(
+            Problem(name, line, f"not valid UTF-8 (byte {data[error.start]:#04x}); save the file as UTF-8")
+        )
+        return None
+    if not text.strip():
+        problems.append(Problem(name, 1, "file is empty"))
+        return None
+    return text
+
+
+def _parse_manifest(source: PackSource, problems: list[Problem]) -> dict[str, Any] | None:
+    text = _decode(source, MANIFEST, problems)
+    if text is None:
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        problems.append(Problem(MANIFEST, int(match.group(1)) if match else 1, f"not valid TOML: {error}"))
+        return None
+    manifest: dict[str, Any] = {}
+
+    def bad(key: str, message: str, severity: Severity = "error") -> None:
+        problems.append(Problem(MANIFEST, _line_of_key(text, key), message, severity))
+
+    for key in sorted(set(data) - _KNOWN_KEYS):
+        bad(key, f"unknown field '{key}' is ignored", "warning")
+    for key in ("id", "title", "language", "version"):
+        value = data.get(key)
+        if value is None:
+            problems.append(Problem(MANIFEST, 1, f"missing field '{key}'"))
+        elif not isinstance(value, str) or not value.strip():
+            bad(key, f"field '{key}' must be a non-empty string")
+        else:
+            manifest[key] = value.strip()
+    if "id" in manifest and not _PACK_ID.match(manifest["id"]):
+        bad("id", "field 'id' must be lowercase letters, digits, '.', '_' or '-' (at most 64)")
+        del manifest["id"]
+    if "language" in manifest and not _LANGUAGE.match(manifest["language"]):
+        bad("language", "field 'language' must be a language tag such as 'en' or 'pt-BR'")
+        del manifest["language"]
+    subtitle = data.get("subtitle", "")
+    manifest["subtitle"] = subtitle if isinstance(subtitle, str) else ""
+    reviewed = data.get("reviewed")
+    if reviewed is None:
+        problems.append(
+            Problem(MANIFEST, 1, "missing field 'reviewed' (the date the guide was last reviewed)")
+        )
+    elif isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime):
+        manifest["reviewed"] = reviewed
+    else:
+        try:
+            manifest["reviewed"] = dt.date.fromisoformat(str(reviewed))
+        except ValueError:
+            bad("reviewed", "field 'reviewed' must be a date such as 2026-11-25")
+    manifest["sources"] = _parse_sources(data.get("sources"), lambda m: bad("sources", m))
+    if "sources" not in data:
+        problems.append(
+            Problem(MANIFEST, 1, "no 'sources' listed: say where the content comes from", "warning")
+        )
+    chapters = data.get("chapters")
+    if chapters is None:
+        problems.append(Problem(MANIFEST, 1, "missing field 'chapters' (the ordered list of chapter files)"))
+    elif not isinstance(chapters, list) or not chapters or not all(isinstance(c, str) for c in chapters):
+        bad("chapters", "field 'chapters' must be a non-empty list of file names")
+    else:
+        manifest["chapters"] = chapters
+        manifest["chapters_line"] = _line_of_key(text, "chapters")
+    return manifest
+
+
+def _parse_sources(value: Any, bad: Any) -> list[Source]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        bad("field 'sources' must be a list of [[sources]] tables")
+        return []
+    sources: list[Source] = []
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("title"), str) and item["title"].strip():
+            sources.append(Source(item["title"].strip(), str(item.get("note", "")), str(item.get("url", ""))))
+        else:
+            bad("each [[sources]] entry needs a 'title'")
+    return sources
+
+
+def _chapter_files_from_manifest(
+    source: PackSource, manifest: dict[str, Any], problems: list[Problem]
+) -> list[str]:
+    files: list[str] = []
+    line = manifest.get("chapters_line", 1)
+    for name in manifest.get("chapters", []):
+        clean = normalize(name)
+        if clean is None:
+            problems.append(Problem(MANIFEST, line, f"chapter '{name}' is outside the pack"))
+        elif not clean.lower().endswith((".md", ".markdown")):
+            problems.append(Problem(MANIFEST, line, f"chapter '{name}' is not a Markdown (.md) file"))
+        elif clean in files:
+            problems.append(Problem(MANIFEST, line, f"chapter '{name}' is listed twice"))
+        elif not source.exists(clean):
+            problems.append(Problem(MANIFEST, line, f"chapter file '{name}' is missing"))
+        else:
+            files.append(clean)
+    return files
+
+
+def _first_title(scan: ScanResult, fallback: str) -> str:
+    return scan.headings[0].title if scan.headings else fallback
+
+
+def _build_chapters(
+    pack_id: str, source: PackSource, files: Iterable[str], problems: list[Problem]
+) -> list[Chapter]:
+    chapters: list[Chapter] = []
+    stems: dict[str, str] = {}
+    section_index = 0
+    for file in files:
+        text = _decode(source, file, problems)
+        if text is None:
+            continue
+        scan = scan_chapter(text)
+        stem = make_slug(file.rsplit(".", 1)[0].replace("/", "-"))
+        if stem in stems:
+            problems.append(Problem(file, 0, f"chapter id '{stem}' is also used by {stems[stem]}"))
+            continue
+        stems[stem] = file
+        for heading, base in scan.duplicate_slugs:
+            problems.append(
+                Problem(
+                    file,
+                    heading.line,
+                    f"heading '{heading.title}' repeats id '{base}'; it gets id '{heading.slug}' "
+                    "(give it an explicit {#id} to keep links stable)",
+                    "warning",
+                )
+            )
+        for heading in scan.duplicate_explicit_ids:
+            problems.append(Problem(file, heading.line, f"duplicate id '{heading.slug}'"))
+        if not scan.headings:
+            problems.append(
+                Problem(file, 1, "chapter has no heading; its file name is used as title", "warning")
+            )
+        chapter = Chapter(
+            len(chapters), file, stem, _first_title(scan, stem.replace("-", " ").title()), text, scan
+        )
+        for heading in scan.headings or (Heading(1, chapter.title, stem, 1, False, scan.words),):
+            chapter.sections.append(
+                Section(
+                    id=f"{pack_id}/{stem}/{heading.slug}",
+                    title=heading.title,
+                    level=heading.level,
+                    chapter=chapter.index,
+                    anchor=heading.slug,
+                    index=section_index,
+                    words=heading.words,
+                )
+            )
+            section_index += 1
+        chapters.append(chapter)
+    return chapters
+
+
+def _check_links(pack: ContentPack, problems: list[Problem]) -> None:
+    for chapter in pack.chapters:
+        for link in chapter.scan.links:
+            target = link.target.strip()
+            if not target:
+                problems.append(Problem(chapter.file, link.line, f"link '{link.text}' has no target"))
+                continue
+            if is_absolute_url(target):
+                kind = "image" if link.is_image else "link"
+                problems.append(
+                    Problem(
+                        chapter.file,
+                        link.line,
+                        f"absolute URL {target} cannot open offline; the {kind} will show as unavailable",
+                        "warning",
+                    )
+                )
+                continue
+            resolved = resolve_target(chapter.file, target)
+            if resolved is None:
+                problems.append(Problem(chapter.file, link.line, f"link to {target} points outside the pack"))
+                continue
+            file, anchor = resolved
+            if link.is_image or (file and not file.lower().endswith((".md", ".markdown"))):
+                if not file or not pack.source.exists(file):
+                    problems.append(Problem(chapter.file, link.line, f"file {target} is not in the pack"))
+                elif link.is_image and Path(file).suffix.lower() not in IMAGE_SUFFIXES:
+                    problems.append(Problem(chapter.file, link.line, f"{target} is not an image", "warning"))
+                continue
+            if pack.resolve_link(chapter, target) is None:
+                what = f"section '#{anchor}'" if anchor else "chapter"
+                where = f" in {file}" if file else ""
+                problems.append(Problem(chapter.file, link.line, f"link to missing {what}{where}: {target}"))
+
+
+def _check_raw_html(pack: ContentPack, problems: list[Problem]) -> None:
+    from lupus_reader.content.render import ALLOWED_TAGS
+
+    for chapter in pack.chapters:
+        for tag in chapter.scan.raw_tags:
+            if tag.tag not in ALLOWED_TAGS:
+                message = f"raw HTML <{tag.tag}> will be stripped"
+            elif tag.attributes.strip():
+                message = f"raw HTML <{tag.tag}> attributes will be stripped; use Markdown instead"
+            else:
+                continue
+            problems.append(Problem(chapter.file, tag.line, message, "warning"))
+
+
+def _inspect(path: Path) -> tuple[ContentPack | None, list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        source = open_source(path)
+    except SourceError as error:
+        return None, [Problem(str(path), 0, str(error))]
+    names = source.names()
+    if MANIFEST in names:
+        manifest = _parse_manifest(source, problems)
+        if manifest is None:
+            return None, problems
+        files = _chapter_files_from_manifest(source, manifest, problems)
+        has_manifest = True
+    else:
+        files = sorted(
+            (
+                n
+                for n in names
+                if "/" not in n
+                and n.lower().endswith((".md", ".markdown"))
+                and n.lower() not in {"readme.md", "license.md"}
+            ),
+            key=str.lower,
+        )
+        if not files:
+            return None, [
+                Problem(str(path), 0, "no pack.toml and no Markdown (.md) files: not a content pack")
+            ]
+        stem = path.name.removesuffix(".zip")
+        manifest = {
+            "id": make_slug(stem.lower())[:64],
+            "language": "und",
+            "version": "0",
+            "subtitle": "",
+            "sources": [],
+        }
+        has_manifest = False
+    pack_id = manifest.get("id", "pack")
+    chapters = _build_chapters(pack_id, source, files, problems)
+    if not has_manifest and chapters:
+        manifest["title"] = chapters[0].title
+    pack = ContentPack(
+        id=pack_id,
+        title=manifest.get("title", pack_id),
+        language=manifest.get("language", "und"),
+        version=manifest.get("version", "0"),
+        reviewed=manifest.get("reviewed"),
+        subtitle=manifest.get("subtitle", ""),
+        sources=manifest.get("sources", []),
+        chapters=chapters,
+        source=source,
+        has_manifest=has_manifest,
+    )
+    if not pack.sections and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(str(path), 0, "the pack has no readable chapters"))
+    _check_links(pack, problems)
+    _check_raw_html(pack, problems)
+    return pack, problems
+
+
+def check_pack(path: Path) -> tuple[ContentPack | None, list[Problem]]:
+    """Open a pack as far as possible and list every problem an author should see."""
+    return _inspect(path)
+
+
+def load_pack(path: Path) -> ContentPack:
+    """Open a pack for reading; raise PackError if any problem is an error."""
+    pack, problems = _inspect(path)
+    errors = [p for p in problems if p.severity == "error"]
+    if pack is None or errors:
+        raise PackError(path, problems)
+    pack.warnings = problems
+    return pack

@@ -1,0 +1,145 @@
+"""Markdown to sanitized HTML: Python-Markdown, then nh3 with no URL schemes at all."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+from lupus_reader.content.extensions import ReaderExtension
+from lupus_reader.content.pack import Chapter, ContentPack, is_absolute_url
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
+_ATTRIBUTES = {
+    "*": {"class", "id", "lang", "dir"},
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+    "table": {"width"},
+    "abbr": {"title"},
+}
+
+
+def _only_relative(tag: str, attribute: str, value: str) -> str | None:
+    # nh3 drops URLs with schemes; this also drops scheme-less network paths
+    # such as //host/x, which Qt would otherwise treat as a remote file.
+    if attribute in {"href", "src"} and is_absolute_url(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "svg", "math"},
+    attributes={key: set(value) for key, value in _ATTRIBUTES.items()},
+    attribute_filter=_only_relative,
+    url_schemes=set(),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def sanitize(fragment: str) -> str:
+    """Keep only safe tags and relative URLs: nothing that could run or fetch."""
+    return _CLEANER.clean(fragment)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedChapter:
+    html: str
+    external_links: tuple[str, ...]
+
+
+class Renderer:
+    """Renders chapters to HTML; one Markdown instance reused for speed."""
+
+    def __init__(self) -> None:
+        self._extension = ReaderExtension()
+        self._md = markdown.Markdown(
+            extensions=[
+                "tables",
+                "admonition",
+                "attr_list",
+                "fenced_code",
+                "sane_lists",
+                "def_list",
+                self._extension,
+            ],
+            extension_configs={"tables": {"use_align_attribute": True}},
+            output_format="html",
+        )
+
+    def render_markdown(self, text: str, anchors: list[str]) -> RenderedChapter:
+        self._md.reset()
+        self._extension.section_ids.anchors = anchors
+        body = self._md.convert(text)
+        external = tuple(self._extension.offline_links.external)
+        return RenderedChapter(sanitize(body), external)
+
+    def render_chapter(self, pack: ContentPack, chapter: Chapter) -> RenderedChapter:
+        anchors = [section.anchor for section in chapter.sections] if chapter.scan.headings else []
+        rendered = self.render_markdown(chapter.text, anchors)
+        if not chapter.scan.headings:
+            # A chapter without headings still needs its one section's anchor.
+            title = html.escape(chapter.title)
+            anchor = chapter.sections[0].anchor
+            heading = f'<h1 id="{anchor}" class="section-heading">{title}</h1>'
+            rendered = RenderedChapter(heading + rendered.html, rendered.external_links)
+        return rendered
+
+
+def document_html(body: str, language: str) -> str:
+    """Wrap a rendered body as a full document for the reader pane."""
+    lang = html.escape(language, quote=True)
+    return f'<html lang="{lang}"><head><meta charset="utf-8"></head><body>{body}</body></html>'

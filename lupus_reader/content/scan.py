@@ -1,0 +1,211 @@
+"""Line scanner for Markdown chapters: headings, links and raw HTML, with line numbers.
+
+The scanner runs on every chapter when a pack opens, so it must stay cheap
+(one pass over the lines, no Markdown parsing). Rendering uses the headings
+it finds, in the same order, so the ids in the navigator and in the pane are
+the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify_unicode
+
+SECTION_LEVELS = (1, 2, 3)
+
+# Python-Markdown's hash headers: no indent, no space needed after the hashes.
+_ATX = re.compile(r"^(#{1,6})(.*?)#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATTR_LIST = re.compile(r"\s*\{:?([^}]*)\}\s*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([A-Za-z0-9_\-:.]+)")
+_INLINE_LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)[^>\s]*)>")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_RAW_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9\-]*)([^>]*)>")
+_NOT_SETEXT_TEXT = re.compile(r"^(\s{4,}|\s*([-*+>|]|\d+[.)])\s|#|!!!|\s*$)")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_MARKUP = re.compile(r"[*_`~]|!?\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A level 1-3 heading found in a chapter: a navigable section."""
+
+    level: int
+    title: str
+    slug: str
+    line: int
+    explicit_id: bool
+    words: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image reference in a chapter, with its line number."""
+
+    target: str
+    line: int
+    is_image: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawTag:
+    """A raw HTML tag written in the Markdown source."""
+
+    tag: str
+    attributes: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+    raw_tags: tuple[RawTag, ...]
+    duplicate_slugs: tuple[tuple[Heading, str], ...]
+    duplicate_explicit_ids: tuple[Heading, ...]
+    words: int
+
+
+def plain_text(markdown_inline: str) -> str:
+    """Strip the inline markup a heading may carry, keeping its words."""
+    text = _MARKUP.sub(lambda m: m.group(1) or "", markdown_inline)
+    return " ".join(text.split())
+
+
+def make_slug(title: str) -> str:
+    return slugify_unicode(title, "-") or "section"
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _split_attr_list(text: str) -> tuple[str, str | None]:
+    match = _ATTR_LIST.search(text)
+    if not match:
+        return text, None
+    id_match = _ATTR_ID.search(match.group(1))
+    return text[: match.start()], id_match.group(1) if id_match else None
+
+
+def _iter_prose_lines(lines: list[str]) -> Iterator[tuple[int, str, bool]]:
+    """Yield (line number, line, inside fenced code) for every line."""
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * 3
+            yield number, line, True
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            yield number, line, True
+            continue
+        yield number, line, False
+
+
+def scan_chapter(text: str) -> ScanResult:
+    """Find headings, links and raw HTML in one chapter's Markdown."""
+    lines = text.splitlines()
+    raw: list[tuple[int, int, str, str | None]] = []  # line, level, title, explicit id
+    links: list[Link] = []
+    tags: list[RawTag] = []
+    word_lines: list[tuple[int, int]] = []  # line, words
+    previous = ""
+    previous_is_text = False
+    for number, line, in_code in _iter_prose_lines(lines):
+        if in_code:
+            previous, previous_is_text = "", False
+            continue
+        atx = _ATX.match(line)
+        setext = _SETEXT.match(line) if previous_is_text else None
+        if atx and atx.group(2).strip():
+            level = len(atx.group(1))
+            title, explicit = _split_attr_list(atx.group(2).strip())
+            if level in SECTION_LEVELS:
+                raw.append((number, level, plain_text(title), explicit))
+        elif setext and not line.startswith(" "):
+            level = 1 if setext.group(1)[0] == "=" else 2
+            title, explicit = _split_attr_list(previous.strip())
+            word_lines.pop()  # the underlined line is the heading, not body text
+            raw.append((number - 1, level, plain_text(title), explicit))
+            previous, previous_is_text = "", False
+            continue
+        else:
+            word_lines.append((number, count_words(plain_text(line))))
+        if line.startswith("    ") or line.startswith("\t"):
+            # Indented lines are code or admonition bodies: prose for links,
+            # but never headings.
+            pass
+        stripped = _CODE_SPAN.sub("", line)
+        for match in _INLINE_LINK.finditer(stripped):
+            links.append(Link(match.group(3), number, match.group(1) == "!", match.group(2)))
+        ref = _REF_DEF.match(stripped)
+        if ref:
+            links.append(Link(ref.group(2), number, False, ref.group(1)))
+        for match in _AUTOLINK.finditer(stripped):
+            links.append(Link(match.group(1), number, False, match.group(1)))
+        for match in _RAW_TAG.finditer(_AUTOLINK.sub("", stripped)):
+            tags.append(RawTag(match.group(2).lower(), match.group(3), number))
+        previous = line
+        previous_is_text = not _NOT_SETEXT_TEXT.match(line) and not atx
+    return _finish(raw, links, tags, word_lines)
+
+
+def _finish(
+    raw: list[tuple[int, int, str, str | None]],
+    links: list[Link],
+    tags: list[RawTag],
+    word_lines: list[tuple[int, int]],
+) -> ScanResult:
+    seen: dict[str, int] = {}
+    explicit_seen: set[str] = set()
+    headings: list[Heading] = []
+    duplicates: list[tuple[Heading, str]] = []
+    explicit_duplicates: list[Heading] = []
+    # Words belong to the heading above them; text before the first heading
+    # counts toward the first one.
+    starts = [line for line, *_ in raw]
+    words_per_heading = [0] * len(raw)
+    cursor = 0
+    for line, words in word_lines:
+        while cursor + 1 < len(starts) and line > starts[cursor + 1]:
+            cursor += 1
+        if words_per_heading:
+            words_per_heading[cursor] += words
+    for index, (line, level, title, explicit) in enumerate(raw):
+        base = explicit or make_slug(title)
+        slug = base
+        if explicit and base in explicit_seen:
+            explicit_duplicates.append(Heading(level, title, base, line, True))
+        if slug in seen:
+            seen[base] += 1
+            slug = f"{base}-{seen[base]}"
+            while slug in seen:
+                seen[base] += 1
+                slug = f"{base}-{seen[base]}"
+        seen.setdefault(slug, 1)
+        if explicit:
+            explicit_seen.add(base)
+        heading = Heading(
+            level, title or "Untitled", slug, line, explicit is not None, words_per_heading[index]
+        )
+        if slug != base:
+            duplicates.append((heading, base))
+        headings.append(heading)
+    return ScanResult(
+        headings=tuple(headings),
+        links=tuple(links),
+        raw_tags=tuple(tags),
+        duplicate_slugs=tuple(duplicates),
+        duplicate_explicit_ids=tuple(explicit_duplicates),
+        words=sum(words for _, words in word_lines),
+    )

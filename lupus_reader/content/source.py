@@ -1,0 +1,134 @@
+"""Where a pack's files come from: a folder or a zip archive, read safely."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path, PurePosixPath
+
+# A pack is text and a few images; anything bigger is a mistake or an attack.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 512 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """A pack's files cannot be read at all (not a folder, bad zip, ...)."""
+
+
+def normalize(relpath: str) -> str | None:
+    """Return a clean pack-relative posix path, or None if it leaves the pack."""
+    if not relpath or "\\" in relpath or "\0" in relpath:
+        return None
+    if relpath.startswith("/"):
+        return None
+    clean = posixpath.normpath(relpath)
+    if clean == "." or clean.startswith("../") or clean == "..":
+        return None
+    return clean
+
+
+class PackSource:
+    """Read-only access to the files of one pack, confined to the pack."""
+
+    location: Path
+
+    def names(self) -> list[str]:
+        raise NotImplementedError
+
+    def read_bytes(self, relpath: str) -> bytes:
+        """Bytes of a file inside the pack; KeyError if absent or outside the pack."""
+        raise NotImplementedError
+
+    def exists(self, relpath: str) -> bool:
+        clean = normalize(relpath)
+        return clean is not None and clean in self._name_set()
+
+    def _name_set(self) -> frozenset[str]:
+        cached: frozenset[str] | None = getattr(self, "_names_cache", None)
+        if cached is None:
+            cached = frozenset(self.names())
+            self._names_cache = cached
+        return cached
+
+
+class FolderSource(PackSource):
+    def __init__(self, folder: Path) -> None:
+        self.location = folder
+        self._root = folder.resolve()
+
+    def names(self) -> list[str]:
+        found: list[str] = []
+        for path in self._root.rglob("*"):
+            if path.is_file():
+                try:
+                    path.resolve().relative_to(self._root)
+                except ValueError:
+                    continue  # a symlink pointing out of the pack
+                found.append(path.relative_to(self._root).as_posix())
+        return sorted(found)
+
+    def read_bytes(self, relpath: str) -> bytes:
+        clean = normalize(relpath)
+        if clean is None:
+            raise KeyError(relpath)
+        path = (self._root / clean).resolve()
+        try:
+            path.relative_to(self._root)
+        except ValueError:
+            raise KeyError(relpath) from None
+        if not path.is_file():
+            raise KeyError(relpath)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise KeyError(relpath)
+        return path.read_bytes()
+
+
+class ZipSource(PackSource):
+    """A zipped pack: its files at the root, or inside one top-level folder."""
+
+    def __init__(self, archive: Path) -> None:
+        self.location = archive
+        try:
+            self._zip = zipfile.ZipFile(archive)
+            infos = [info for info in self._zip.infolist() if not info.is_dir()]
+        except (zipfile.BadZipFile, OSError) as error:
+            raise SourceError(f"{archive.name} is not a readable zip archive ({error})") from None
+        total = sum(info.file_size for info in infos)
+        if total > MAX_ZIP_TOTAL_BYTES:
+            raise SourceError(f"{archive.name} unpacks to {total} bytes, more than a pack may hold")
+        names = {info.filename: info for info in infos}
+        prefix = ""
+        tops = {PurePosixPath(name).parts[0] for name in names if name}
+        has_root_content = any("/" not in name for name in names)
+        if not has_root_content and len(tops) == 1:
+            prefix = next(iter(tops)) + "/"
+        self._members: dict[str, zipfile.ZipInfo] = {}
+        for name, info in names.items():
+            if not name.startswith(prefix):
+                continue
+            clean = normalize(name[len(prefix) :])
+            if clean is not None:
+                self._members[clean] = info
+
+    def names(self) -> list[str]:
+        return sorted(self._members)
+
+    def read_bytes(self, relpath: str) -> bytes:
+        clean = normalize(relpath)
+        info = self._members.get(clean or "")
+        if info is None or info.file_size > MAX_FILE_BYTES:
+            raise KeyError(relpath)
+        try:
+            return self._zip.read(info)
+        except (zipfile.BadZipFile, OSError, RuntimeError) as error:
+            raise KeyError(f"{relpath}: {error}") from None
+
+
+def open_source(path: Path) -> PackSource:
+    if path.is_dir():
+        return FolderSource(path)
+    if path.is_file():
+        if zipfile.is_zipfile(path):
+            return ZipSource(path)
+        raise SourceError(f"{path} is neither a folder nor a .zip archive")
+    raise SourceError(f"{path} does not exist")

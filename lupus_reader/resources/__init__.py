@@ -1,0 +1,27 @@
+"""Bundled packs and styles, found through importlib.resources from source and frozen alike."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def _root() -> Path:
+    # Both a source checkout and a PyInstaller bundle keep these files on
+    # disk, so the Traversable is a real path; packs are read as folders.
+    return Path(str(files(__name__)))
+
+
+def bundled_packs() -> list[Path]:
+    """Folders of the packs that ship with the app, in name order."""
+    packs = _root() / "packs"
+    return sorted(p for p in packs.iterdir() if p.is_dir() and (p / "pack.toml").is_file())
+
+
+def style(name: str) -> str:
+    """The text of a bundled stylesheet such as ``content.css``."""
+    return (_root() / "styles" / name).read_text(encoding="utf-8")
+
+
+def icon_path(name: str) -> Path:
+    return _root() / "icons" / name

@@ -1,0 +1,95 @@
+"""The reader's place and preferences between runs, as a small JSON file (no Qt).
+
+Written atomically (temporary file, fsync, rename), so a crash mid-write
+leaves the previous state intact. A missing or damaged file gives defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lupus_reader.history import MAX_ENTRIES, Location
+
+STATE_FILE = "state.json"
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+
+
+@dataclass(slots=True)
+class ReadingState:
+    section_id: str = ""
+    offset: float = 0.0
+    zoom: int = 100
+    geometry: str = ""  # Qt's saveGeometry(), base64
+    splitter: str = ""  # Qt's splitter saveState(), base64
+    back: list[Location] = field(default_factory=list)
+    forward: list[Location] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["back"] = [[loc.section_id, loc.offset] for loc in self.back]
+        data["forward"] = [[loc.section_id, loc.offset] for loc in self.forward]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> ReadingState:
+        state = cls()
+        if not isinstance(data, dict):
+            return state
+        if isinstance(data.get("section_id"), str):
+            state.section_id = data["section_id"]
+        state.offset = _fraction(data.get("offset"))
+        zoom = data.get("zoom")
+        if isinstance(zoom, int) and ZOOM_STEPS[0] <= zoom <= ZOOM_STEPS[-1]:
+            state.zoom = zoom
+        for key in ("geometry", "splitter"):
+            if isinstance(data.get(key), str):
+                setattr(state, key, data[key])
+        state.back = _locations(data.get("back"))
+        state.forward = _locations(data.get("forward"))
+        return state
+
+
+def _fraction(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return min(max(float(value), 0.0), 1.0)
+    return 0.0
+
+
+def _locations(value: Any) -> list[Location]:
+    if not isinstance(value, list):
+        return []
+    found = [
+        Location(item[0], _fraction(item[1]))
+        for item in value
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+    ]
+    return found[-MAX_ENTRIES:]
+
+
+def load_state(folder: Path) -> ReadingState:
+    try:
+        text = (folder / STATE_FILE).read_text(encoding="utf-8")
+        return ReadingState.from_json(json.loads(text))
+    except (OSError, ValueError):
+        return ReadingState()
+
+
+def save_state(folder: Path, state: ReadingState) -> None:
+    """Write the state atomically; raises OSError if the folder is not writable."""
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(state.to_json(), indent=1).encode("utf-8")
+    fd, temp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, folder / STATE_FILE)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

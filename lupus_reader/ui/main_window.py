@@ -1,0 +1,168 @@
+"""The main window: navigator beside the reader pane, toolbar, menus and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lupus_reader import APP_DISPLAY_NAME
+from lupus_reader.ui.navigator import Navigator
+from lupus_reader.ui.reader_view import ReaderView
+
+
+class MessageBanner(QWidget):
+    """A dismissable message above the content: problems the reader must not miss."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(
+            "#messageBanner { background: #fff4e5; border: 1px solid #b26b00; border-radius: 4px; }"
+            "#messageBanner QLabel { color: #3d2600; }"
+        )
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Message")
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Dismiss this message")
+        close.setAccessibleName("Dismiss message")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        current = self.label.text()
+        self.label.setText(f"{current}\n{text}" if self.isVisible() and current else text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    """Layout and actions only; the controller decides what they do."""
+
+    closing = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.navigator = Navigator()
+        self.reader = ReaderView()
+        self.banner = MessageBanner()
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Reading progress")
+        self.zoom_label = QLabel()
+        self.zoom_label.setAccessibleName("Text size")
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.banner)
+        column.addWidget(self.reader, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(content)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.navigator.setMinimumWidth(180)
+        self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self._make_actions()
+        self.resize(QSize(1200, 800))
+
+    def _action(
+        self,
+        text: str,
+        shortcuts: list[QKeySequence],
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(shortcuts)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+        action.setToolTip(f"{tip or text.replace('&', '')} ({keys})" if keys else tip or text)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        key = QKeySequence
+        self.back_action = self._action(
+            "&Back", [key(key.StandardKey.Back)], sp.SP_ArrowBack, "Go back to where you were"
+        )
+        self.forward_action = self._action(
+            "&Forward", [key(key.StandardKey.Forward)], sp.SP_ArrowForward, "Go forward again"
+        )
+        self.previous_action = self._action(
+            "&Previous Section", [key("Ctrl+PgUp"), key("Alt+Up")], sp.SP_ArrowUp
+        )
+        self.next_action = self._action(
+            "&Next Section", [key("Ctrl+PgDown"), key("Alt+Down")], sp.SP_ArrowDown
+        )
+        self.zoom_in_action = self._action(
+            "Zoom &In", [key(key.StandardKey.ZoomIn), key("Ctrl+=")], tip="Larger text"
+        )
+        self.zoom_out_action = self._action("Zoom &Out", [key(key.StandardKey.ZoomOut)], tip="Smaller text")
+        self.zoom_reset_action = self._action("&Actual Size", [key("Ctrl+0")], tip="Normal text size")
+        self.open_folder_action = self._action("&Open Pack Folder…", [key(key.StandardKey.Open)])
+        self.open_zip_action = self._action("Open Pack &Archive (.zip)…", [])
+        self.quit_action = self._action("&Quit", [key(key.StandardKey.Quit)])
+        self.about_action = self._action("&About Lupus Reader", [])
+        self.quit_action.triggered.connect(self.close)
+
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (
+            self.back_action,
+            self.forward_action,
+            None,
+            self.previous_action,
+            self.next_action,
+            None,
+            self.zoom_out_action,
+            self.zoom_in_action,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.zoom_out_action.setIconText("A−")
+        self.zoom_in_action.setIconText("A+")
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.open_folder_action, self.open_zip_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([self.back_action, self.forward_action, self.previous_action, self.next_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,183 @@
+"""The content pane: a QTextBrowser that fetches nothing, routes every link, and tracks headings."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QMouseEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+ResourceResolver = Callable[[QUrl], QImage | None]
+
+# Where a heading counts as "being read": a fifth of the way down the pane.
+READING_LINE = 0.2
+
+
+class ReaderView(QTextBrowser):
+    """Shows one rendered chapter; knows where each section heading sits."""
+
+    link_clicked = Signal(QUrl)
+    scrolled_by_user = Signal()
+    first_paint = Signal()
+    back_requested = Signal()
+    forward_requested = Signal()
+
+    def __init__(self, resolver: ResourceResolver | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.resolver = resolver
+        self.refused: list[str] = []  # every URL loadResource turned away, for tests
+        self._positions: list[tuple[float, str]] | None = None
+        self._programmatic = False
+        self._awaiting_paint = False
+        # Patients read here: start a little larger than the UI font.
+        self._base_point_size = max(self.font().pointSizeF() * 1.25, 12.0)
+        self.document().setDocumentMargin(20)
+        self.document_key: object = None
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Guide text")
+        self.anchorClicked.connect(self.link_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+        self.viewport().installEventFilter(self)
+
+    # -- content ---------------------------------------------------------
+
+    def show_document(self, key: object, html: str) -> None:
+        """Replace the pane's content; ``key`` names it (pack, chapter)."""
+        self.document_key = key
+        self._positions = None
+        self._programmatic = True
+        try:
+            self.setHtml(html)
+        finally:
+            self._programmatic = False
+        self._awaiting_paint = True
+
+    def set_style_sheet(self, css: str) -> None:
+        self.document().setDefaultStyleSheet(css)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
+        """Only images that live inside the pack; everything else is refused."""
+        url = QUrl(url) if isinstance(url, str) else url
+        if (
+            kind == QTextDocument.ResourceType.ImageResource.value
+            or kind == QTextDocument.ResourceType.ImageResource
+        ):
+            image = self.resolver(url) if self.resolver else None
+            if image is not None:
+                return image
+        self.refused.append(url.toString())
+        return None
+
+    # -- zoom ------------------------------------------------------------
+
+    def set_zoom(self, percent: int) -> None:
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(self._base_point_size * percent / 100.0)
+        self.document().setDefaultFont(font)
+        self._positions = None
+
+    # -- headings and positions -------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._positions = None
+
+    def heading_positions(self) -> list[tuple[float, str]]:
+        """(y, anchor) of every named heading block, top to bottom."""
+        if self._positions is None:
+            layout = self.document().documentLayout()
+            found: list[tuple[float, str]] = []
+            block = self.document().begin()
+            while block.isValid():
+                if block.blockFormat().headingLevel():
+                    names = block.charFormat().anchorNames()
+                    iterator = block.begin()
+                    while not names and not iterator.atEnd():
+                        names = iterator.fragment().charFormat().anchorNames()
+                        iterator += 1
+                    if names:
+                        found.append((layout.blockBoundingRect(block).top(), names[0]))
+                block = block.next()
+            self._positions = found
+        return self._positions
+
+    def _span(self, index: int) -> tuple[float, float]:
+        positions = self.heading_positions()
+        top = positions[index][0]
+        last = index + 1 >= len(positions)
+        bottom = self.document().size().height() if last else positions[index + 1][0]
+        return top, max(bottom, top + 1.0)
+
+    def scroll_to(self, anchor: str, fraction: float = 0.0) -> bool:
+        positions = self.heading_positions()
+        index = next((i for i, (_, name) in enumerate(positions) if name == anchor), None)
+        if index is None:
+            return False
+        top, bottom = self._span(index)
+        self._programmatic = True
+        try:
+            bar = self.verticalScrollBar()
+            bar.setValue(round(top + fraction * (bottom - top)))
+        finally:
+            self._programmatic = False
+        return True
+
+    def anchor_at_reading_line(self) -> str | None:
+        """The heading being read: the last one above the reading line."""
+        positions = self.heading_positions()
+        if not positions:
+            return None
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        line = bar.value() + (height - 1 if bar.value() >= bar.maximum() > 0 else height * READING_LINE)
+        index = max(bisect.bisect_right([y for y, _ in positions], line) - 1, 0)
+        return positions[index][1]
+
+    def position_at_top(self) -> tuple[str, float] | None:
+        """(anchor, fraction) of the top edge of the pane: where to come back to."""
+        positions = self.heading_positions()
+        if not positions:
+            return None
+        value = self.verticalScrollBar().value()
+        index = max(bisect.bisect_right([y for y, _ in positions], value + 0.5) - 1, 0)
+        top, bottom = self._span(index)
+        return positions[index][1], min(max((value - top) / (bottom - top), 0.0), 1.0)
+
+    def fraction_through(self, anchor: str) -> float:
+        """How far the reading line is through the given section (0-1)."""
+        positions = self.heading_positions()
+        index = next((i for i, (_, name) in enumerate(positions) if name == anchor), None)
+        if index is None:
+            return 0.0
+        top, bottom = self._span(index)
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            return 1.0
+        line = bar.value() + self.viewport().height() * READING_LINE
+        return min(max((line - top) / (bottom - top), 0.0), 1.0)
+
+    # -- events ------------------------------------------------------------
+
+    def _on_scroll(self, _value: int) -> None:
+        if not self._programmatic:
+            self.scrolled_by_user.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.viewport() and event.type() == QEvent.Type.Paint and self._awaiting_paint:
+            self._awaiting_paint = False
+            # Emit once the paint has finished, not from inside it.
+            QTimer.singleShot(0, self.first_paint.emit)
+        return super().eventFilter(watched, event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        if event.button() == Qt.MouseButton.BackButton:
+            self.back_requested.emit()
+            event.accept()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.forward_requested.emit()
+            event.accept()
+        else:
+            super().mousePressEvent(event)
