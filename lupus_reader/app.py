@@ -7,8 +7,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, cli, paths, resources
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from lupus_reader.ui.controller import ReaderController
+    from lupus_reader.ui.main_window import MainWindow
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -68,62 +75,78 @@ def _has_display() -> bool:
 def _run_gui(args: argparse.Namespace) -> int:
     # Qt is imported only here, so check-pack and friends start fast and headless.
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from lupus_reader.content.library import open_library
-    from lupus_reader.state import ReadingState, load_state
+    app = ensure_application()
+    if args.self_test:
+        from lupus_reader.content.library import open_library
+        from lupus_reader.ui.self_test import run_self_test
+
+        library, failures = open_library(args.pack, resources.bundled_packs())
+        ok, report = run_self_test(library, failures)
+        print(report, file=sys.stdout if ok else sys.stderr)
+        return EXIT_OK if ok else EXIT_FAILURE
+
+    opened = open_reader(args.pack, paths.data_dir(args.data_dir), args.section, remember=not args.screenshot)
+    if opened is None:
+        return EXIT_FAILURE
+    window, _controller = opened
+    if not args.screenshot:
+        return app.exec()
+
+    target: Path = args.screenshot
+    result = {"code": EXIT_FAILURE}
+
+    def grab() -> None:
+        saved = window.grab().save(str(target), "PNG")
+        if not saved:
+            print(f"{APP_NAME}: cannot write the screenshot to {target}", file=sys.stderr)
+        result["code"] = EXIT_OK if saved else EXIT_FAILURE
+        app.quit()
+
+    def too_slow() -> None:
+        print(
+            f"{APP_NAME}: the content was not painted within {SCREENSHOT_TIMEOUT_MS // 1000} s",
+            file=sys.stderr,
+        )
+        app.quit()
+
+    window.reader.first_paint.connect(grab)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, too_slow)
+    app.exec()
+    return result["code"]
+
+
+def ensure_application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    library, failures = open_library(args.pack, resources.bundled_packs())
+    return app
 
-    if args.self_test:
-        from lupus_reader.ui.self_test import run_self_test
 
-        ok, report = run_self_test(library, failures)
-        print(report, file=sys.stdout if ok else sys.stderr)
-        return EXIT_OK if ok else EXIT_FAILURE
-
+def open_reader(
+    pack_paths: Sequence[Path], data_dir: Path, section: str | None = None, remember: bool = True
+) -> tuple[MainWindow, ReaderController] | None:
+    """Open the packs and show the window, as the command line does; None if nothing opens."""
+    from lupus_reader.content.library import open_library
+    from lupus_reader.state import ReadingState, load_state
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.main_window import MainWindow
 
+    library, failures = open_library(pack_paths, resources.bundled_packs())
     if not library.packs:
         for failure in failures:
             print(f"{APP_NAME}: {failure.describe()}", file=sys.stderr)
         print(f"{APP_NAME}: no content pack could be opened", file=sys.stderr)
-        return EXIT_FAILURE
-    data_dir = paths.data_dir(args.data_dir)
-    state = load_state(data_dir) if not args.screenshot else ReadingState()
+        return None
+    state = load_state(data_dir) if remember else ReadingState()
     window = MainWindow()
-    controller = ReaderController(window, library, state, None if args.screenshot else data_dir)
+    controller = ReaderController(window, library, state, data_dir if remember else None)
     for failure in failures:
         controller.report_broken_pack(failure.path, failure.error, fallback=True)
     window.show()
-    controller.start(args.section)
-
-    if args.screenshot:
-        target: Path = args.screenshot
-        result = {"code": EXIT_FAILURE}
-
-        def grab() -> None:
-            saved = window.grab().save(str(target), "PNG")
-            if not saved:
-                print(f"{APP_NAME}: cannot write the screenshot to {target}", file=sys.stderr)
-            result["code"] = EXIT_OK if saved else EXIT_FAILURE
-            app.quit()
-
-        def too_slow() -> None:
-            print(
-                f"{APP_NAME}: the content was not painted within {SCREENSHOT_TIMEOUT_MS // 1000} s",
-                file=sys.stderr,
-            )
-            app.quit()
-
-        window.reader.first_paint.connect(grab)
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, too_slow)
-        app.exec()
-        return result["code"]
-    return app.exec()
+    controller.start(section)
+    return window, controller

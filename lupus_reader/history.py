@@ -32,6 +32,7 @@ class History:
             return None
         if current is not None:
             self.forward.append(current)
+            del self.forward[:-MAX_ENTRIES]
         return self.back.pop()
 
     def go_forward(self, current: Location | None) -> Location | None:
@@ -39,6 +40,7 @@ class History:
             return None
         if current is not None:
             self.back.append(current)
+            del self.back[:-MAX_ENTRIES]
         return self.forward.pop()
 
     def can_go_back(self) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown convention)
 from typing import Any
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.treeprocessors import Treeprocessor
 
 from lupus_reader.content.pack import is_absolute_url
@@ -55,7 +56,8 @@ class OfflineLinkProcessor(Treeprocessor):
         for parent in root.iter():
             for index, element in enumerate(list(parent)):
                 if element.tag == "a":
-                    href = element.get("href", "")
+                    # Autolinked e-mail addresses come entity-encoded ("&#109;...").
+                    href = html.unescape(element.get("href", "").replace(util.AMP_SUBSTITUTE, "&"))
                     if href and is_absolute_url(href):
                         element.set("href", f"{EXTERNAL_PREFIX}{len(self.external)}")
                         element.set("class", "external")

@@ -148,9 +148,16 @@ class ContentPack:
         return target[0]
 
 
+# What a URL parser ignores before reading a URL (the WHATWG URL standard):
+# tabs and newlines anywhere, control characters and spaces at either end.
+# "/\t/host" is "//host" to a browser, so look at the URL as a parser will.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_EDGE = "".join(chr(code) for code in range(0x21))
+
+
 def is_absolute_url(href: str) -> bool:
     """True for anything that names a scheme or host: it cannot open offline."""
-    href = href.strip()
+    href = _URL_IGNORED.sub("", href).strip(_URL_EDGE).strip()
     if href.startswith(("//", "\\\\", "/\\", "\\/")):
         return True
     return re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", href) is not None
@@ -173,7 +180,8 @@ def resolve_target(from_file: str, href: str) -> tuple[str, str] | None:
 
 
 def _line_of_key(text: str, key: str) -> int:
-    match = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", text)
+    key = re.escape(key)
+    match = re.search(rf"(?m)^\s*(?:{key}\s*=|\[\[?\s*{key}\s*\]\]?)", text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import markdown
@@ -90,9 +91,24 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+# nh3 writes normalized tags, so an <img> that lost its remote src is easy to find.
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)([^>]*)>")
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
+def _offline_image(match: re.Match[str]) -> str:
+    alt = _ALT.search(match.group(1))
+    label = alt.group(1) if alt and alt.group(1) else "picture"
+    return f'<span class="offline-image">[{label}: not available offline]</span>'
+
+
 def sanitize(fragment: str) -> str:
-    """Keep only safe tags and relative URLs: nothing that could run or fetch."""
-    return _CLEANER.clean(fragment)
+    """Keep only safe tags and relative URLs: nothing that could run or fetch.
+
+    Raw-HTML images whose remote source was removed become a visible note
+    rather than an empty image the pane would try to load.
+    """
+    return _IMG_WITHOUT_SRC.sub(_offline_image, _CLEANER.clean(fragment))
 
 
 @dataclass(frozen=True, slots=True)

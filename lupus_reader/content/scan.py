@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.toc import slugify_unicode
 
 SECTION_LEVELS = (1, 2, 3)
@@ -19,12 +21,15 @@ SECTION_LEVELS = (1, 2, 3)
 # Python-Markdown's hash headers: no indent, no space needed after the hashes.
 _ATX = re.compile(r"^(#{1,6})(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATTR_LIST = re.compile(r"\s*\{:?([^}]*)\}\s*$")
-_ATTR_ID = re.compile(r"(?:^|\s)#([A-Za-z0-9_\-:.]+)")
+# Python-Markdown's own fence pattern, so code blocks here are code blocks
+# there: a fence opens at the margin and only the same fence closes it.
+_FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
+# attr_list's header pattern: at least one space before the braces.
+_ATTR_LIST = re.compile(r"[ \t]+\{:?[ \t]*([^}\s][^}]*)\}[ \t]*$")
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)[^>\s]*)>")
+_AUTOMAIL = re.compile(r"<([^<> !]+@[^@<> ]+)>")  # Python-Markdown's AUTOMAIL_RE
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _RAW_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9\-]*)([^>]*)>")
 _NOT_SETEXT_TEXT = re.compile(r"^(\s{4,}|\s*([-*+>|]|\d+[.)])\s|#|!!!|\s*$)")
@@ -91,37 +96,49 @@ def _split_attr_list(text: str) -> tuple[str, str | None]:
     match = _ATTR_LIST.search(text)
     if not match:
         return text, None
-    id_match = _ATTR_ID.search(match.group(1))
-    return text[: match.start()], id_match.group(1) if id_match else None
+    # Read the braces as attr_list does, so "{#café .note}" gives the id it gives.
+    attrs, _ = get_attrs_and_remainder(match.group(1))
+    ids = [value for key, value in attrs if key == "id" and value]
+    return text[: match.start()], ids[-1] if ids else None
 
 
-def _iter_prose_lines(lines: list[str]) -> Iterator[tuple[int, str, bool]]:
+def _fenced_lines(text: str) -> set[int]:
+    """Line numbers (from 1) inside fenced code blocks, found as Python-Markdown finds them."""
+    # Markdown expands tabs first; line structure is unchanged by it.
+    text = text.expandtabs(4)
+    inside: set[int] = set()
+    index = 0
+    while match := _FENCED_BLOCK.search(text, index):
+        if match.group("attrs") and get_attrs_and_remainder(match.group("attrs"))[1]:
+            index = match.end("attrs")  # not a valid {attrs}: Markdown skips this fence
+            continue
+        first = text.count("\n", 0, match.start()) + 1
+        last = first + text.count("\n", match.start(), match.end())
+        inside.update(range(first, last + 1))
+        index = match.end()
+    return inside
+
+
+def _iter_prose_lines(lines: list[str], text: str) -> Iterator[tuple[int, str, bool]]:
     """Yield (line number, line, inside fenced code) for every line."""
-    fence: str | None = None
+    fenced = _fenced_lines(text) if ("```" in text or "~~~" in text) else set()
     for number, line in enumerate(lines, start=1):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * 3
-            yield number, line, True
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            yield number, line, True
-            continue
-        yield number, line, False
+        yield number, line, number in fenced
 
 
 def scan_chapter(text: str) -> ScanResult:
     """Find headings, links and raw HTML in one chapter's Markdown."""
-    lines = text.splitlines()
+    # Lines as Markdown sees them: \r\n and \r are newlines, form feeds and
+    # Unicode line separators are not (str.splitlines would split on those).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     raw: list[tuple[int, int, str, str | None]] = []  # line, level, title, explicit id
     links: list[Link] = []
     tags: list[RawTag] = []
     word_lines: list[tuple[int, int]] = []  # line, words
     previous = ""
     previous_is_text = False
-    for number, line, in_code in _iter_prose_lines(lines):
+    for number, line, in_code in _iter_prose_lines(lines, text):
         if in_code:
             previous, previous_is_text = "", False
             continue
@@ -153,7 +170,9 @@ def scan_chapter(text: str) -> ScanResult:
             links.append(Link(ref.group(2), number, False, ref.group(1)))
         for match in _AUTOLINK.finditer(stripped):
             links.append(Link(match.group(1), number, False, match.group(1)))
-        for match in _RAW_TAG.finditer(_AUTOLINK.sub("", stripped)):
+        for match in _AUTOMAIL.finditer(_AUTOLINK.sub("", stripped)):
+            links.append(Link(f"mailto:{match.group(1)}", number, False, match.group(1)))
+        for match in _RAW_TAG.finditer(_AUTOMAIL.sub("", _AUTOLINK.sub("", stripped))):
             tags.append(RawTag(match.group(2).lower(), match.group(3), number))
         previous = line
         previous_is_text = not _NOT_SETEXT_TEXT.match(line) and not atx

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 # A pack is text and a few images; anything bigger is a mistake or an attack.
@@ -78,9 +79,12 @@ class FolderSource(PackSource):
             raise KeyError(relpath) from None
         if not path.is_file():
             raise KeyError(relpath)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise KeyError(relpath)
-        return path.read_bytes()
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise KeyError(relpath)
+            return path.read_bytes()
+        except OSError as error:  # unreadable (permissions, I/O): say so, do not crash
+            raise KeyError(f"{relpath}: {error}") from None
 
 
 class ZipSource(PackSource):
@@ -96,7 +100,8 @@ class ZipSource(PackSource):
         total = sum(info.file_size for info in infos)
         if total > MAX_ZIP_TOTAL_BYTES:
             raise SourceError(f"{archive.name} unpacks to {total} bytes, more than a pack may hold")
-        names = {info.filename: info for info in infos}
+        # macOS "Compress" adds __MACOSX/ (resource forks) beside the folder.
+        names = {info.filename: info for info in infos if not info.filename.startswith("__MACOSX/")}
         prefix = ""
         tops = {PurePosixPath(name).parts[0] for name in names if name}
         has_root_content = any("/" not in name for name in names)
@@ -120,7 +125,8 @@ class ZipSource(PackSource):
             raise KeyError(relpath)
         try:
             return self._zip.read(info)
-        except (zipfile.BadZipFile, OSError, RuntimeError) as error:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as error:
+            # A damaged member fails in zlib or ends early, not only as BadZipFile.
             raise KeyError(f"{relpath}: {error}") from None
 
 

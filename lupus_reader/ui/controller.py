@@ -116,9 +116,10 @@ class ReaderController(QObject):
         chapter = pack.chapter_of(section)
         if self._shown is None or self._shown[1] is not chapter:
             html, external = self._render(pack, chapter)
-            self.window.reader.show_document((pack.id, chapter.index), html)
+            # Set before showing: the pane asks for the chapter's images while it loads.
             self._shown = (pack, chapter)
             self._external = external
+            self.window.reader.show_document((pack.id, chapter.index), html)
             self.window.setWindowTitle(f"{pack.title} — {APP_DISPLAY_NAME}")
         self.window.reader.scroll_to(section.anchor, offset)
         self._pinned = section if pin else None

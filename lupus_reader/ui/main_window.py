@@ -86,7 +86,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self._make_actions()
-        self.resize(QSize(1200, 800))
+        self.resize(self._first_size())
+
+    def _first_size(self) -> QSize:
+        """1200x800, or less on a small screen: never larger than 90% of it."""
+        wanted = QSize(1200, 800)
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        return wanted.boundedTo(screen.availableGeometry().size() * 0.9)
 
     def _action(
         self,

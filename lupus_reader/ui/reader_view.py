@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QMouseEvent, QTextDocument
+from PySide6.QtGui import QFont, QImage, QMouseEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 ResourceResolver = Callable[[QUrl], QImage | None]
@@ -55,6 +55,24 @@ class ReaderView(QTextBrowser):
         finally:
             self._programmatic = False
         self._awaiting_paint = True
+        self._apply_tail_space()
+
+    def _apply_tail_space(self) -> None:
+        """Room after the last line, so every heading can scroll to the top of the pane.
+
+        Without it the last sections of a chapter could never be "the one being
+        read", and going to one would leave it somewhere mid-screen.
+        """
+        tail = max(self.viewport().height() - 2 * self.fontMetrics().height(), 0)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.bottomMargin() != tail:
+            frame.setBottomMargin(tail)
+            root.setFrameFormat(frame)
+            self._positions = None
+
+    def content_height(self) -> float:
+        return self.document().size().height() - self.document().rootFrame().frameFormat().bottomMargin()
 
     def set_style_sheet(self, css: str) -> None:
         self.document().setDefaultStyleSheet(css)
@@ -108,7 +126,7 @@ class ReaderView(QTextBrowser):
         positions = self.heading_positions()
         top = positions[index][0]
         last = index + 1 >= len(positions)
-        bottom = self.document().size().height() if last else positions[index + 1][0]
+        bottom = self.content_height() if last else positions[index + 1][0]
         return top, max(bottom, top + 1.0)
 
     def scroll_to(self, anchor: str, fraction: float = 0.0) -> bool:
@@ -130,9 +148,7 @@ class ReaderView(QTextBrowser):
         positions = self.heading_positions()
         if not positions:
             return None
-        bar = self.verticalScrollBar()
-        height = self.viewport().height()
-        line = bar.value() + (height - 1 if bar.value() >= bar.maximum() > 0 else height * READING_LINE)
+        line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
         index = max(bisect.bisect_right([y for y, _ in positions], line) - 1, 0)
         return positions[index][1]
 
@@ -153,13 +169,19 @@ class ReaderView(QTextBrowser):
         if index is None:
             return 0.0
         top, bottom = self._span(index)
-        bar = self.verticalScrollBar()
-        if bar.maximum() > 0 and bar.value() >= bar.maximum():
-            return 1.0
-        line = bar.value() + self.viewport().height() * READING_LINE
+        line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
         return min(max((line - top) / (bottom - top), 0.0), 1.0)
 
     # -- events ------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        # Text rewraps at a new width: keep the reader's place, not the pixel offset.
+        here = self.position_at_top() if self.document_key is not None else None
+        super().resizeEvent(event)
+        self._positions = None
+        self._apply_tail_space()
+        if here is not None:
+            self.scroll_to(*here)
 
     def _on_scroll(self, _value: int) -> None:
         if not self._programmatic:

@@ -17,7 +17,10 @@ _REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.\-]*:|//)""
 
 def run_self_test(library: Library, failures: Sequence[PackFailure]) -> tuple[bool, str]:
     """Return (ok, a short report) for the packs the app would show."""
-    problems = [failure.describe() for failure in failures]
+    problems: list[str] = []
+    for failure in failures:
+        problems.append(f"the content pack at {failure.path} cannot be opened:")
+        problems += [f"  {p}" for p in failure.error.problems if p.severity == "error"]
     started = time.perf_counter()
     renderer = Renderer()
     css = resources.style("content.css")

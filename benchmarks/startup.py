@@ -1,0 +1,190 @@
+"""Start-up benchmark: process spawn to first painted section, against a bare Qt window.
+
+Each candidate is a child process that opens its window, waits for the first
+paint of the content, saves a PNG and exits; we time spawn to exit (wall
+clock) and read the child's peak RSS from ``os.wait4``.  Candidates run
+interleaved, one run each per round with the order rotated every round, so
+they share the machine's noise; a discarded warm-up round fills the disk cache.
+
+Candidates: ``bare_app.py`` (the baseline), the reader on its bundled guide,
+and the reader on generated 2,000- and 10,000-section packs (``--pack``).
+Every child gets ``QT_QPA_PLATFORM=offscreen`` and a fresh empty data dir.
+
+    python -m benchmarks startup [--runs N] [--json]
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks import bare_app
+from benchmarks.packgen import generate_pack
+from benchmarks.report import Row, median, ratio
+
+NAME = "startup"
+DEFAULT_RUNS = 7
+BIG_PACKS = (2_000, 10_000)
+TARGET_RATIO = 1.3
+CHILD_TIMEOUT_S = 60
+Log = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class Candidate:
+    label: str
+    command: Callable[[Path, Path], list[str]]  # (png, data dir) -> argv
+    wall_ms: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def reader_command() -> list[str]:
+    """The installed ``lupus-reader`` script beside this Python, else ``python -m lupus_reader``."""
+    script = Path(sys.executable).with_name("lupus-reader")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "lupus_reader"]
+
+
+def child_environment(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["LUPUS_READER_DATA_DIR"] = str(data_dir)  # belt and braces: never the user's own
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    return env
+
+
+def run_child(argv: list[str], png: Path, data_dir: Path, cwd: Path) -> tuple[float, float | None, str]:
+    """(wall ms, peak RSS MB or None, error or "") for one child run."""
+    data_dir.mkdir(parents=True)
+    with tempfile.TemporaryFile(dir=cwd) as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            argv, cwd=cwd, env=child_environment(data_dir), stdout=subprocess.DEVNULL, stderr=errors
+        )
+        rss: float | None = None
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(process.pid, 0)
+            elapsed = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            # Linux reports kilobytes, macOS bytes.
+            rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+        else:  # pragma: no cover - Windows: time only
+            process.wait(CHILD_TIMEOUT_S)
+            elapsed = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    problem = ""
+    if process.returncode != 0:
+        problem = f"exit {process.returncode}: {stderr.strip()[-300:]}"
+    elif not png.is_file() or png.stat().st_size == 0:
+        problem = "no screenshot written"
+    return elapsed * 1000.0, rss, problem
+
+
+def _candidates(packs: dict[int, Path]) -> list[Candidate]:
+    bare_script = Path(bare_app.__file__).resolve()
+    text = [str(f) for f in bare_app.default_text_files()]
+    reader = reader_command()
+    found = [
+        Candidate("bare", lambda png, _data: [sys.executable, str(bare_script), str(png), "--text", *text]),
+        Candidate("bundled", lambda png, data: [*reader, "--screenshot", str(png), "--data-dir", str(data)]),
+    ]
+    for sections, folder in packs.items():
+        found.append(
+            Candidate(
+                f"{sections}",
+                lambda png, data, folder=folder: [
+                    *reader,
+                    "--screenshot",
+                    str(png),
+                    "--data-dir",
+                    str(data),
+                    "--pack",
+                    str(folder),
+                ],
+            )
+        )
+    return found
+
+
+def measure(runs: int, big_packs: tuple[int, ...] = BIG_PACKS, log: Log = lambda _: None) -> list[Row]:
+    runs = max(runs, 1)
+    work = Path(tempfile.mkdtemp(prefix="lupus-bench-startup-"))
+    try:
+        packs: dict[int, Path] = {}
+        for sections in big_packs:
+            log(f"startup: generating a {sections}-section pack")
+            packs[sections] = generate_pack(work / f"pack-{sections}", sections)
+        candidates = _candidates(packs)
+        for round_number in range(runs + 1):  # round 0 is the warm-up
+            log(f"startup: round {round_number}/{runs}{' (warm-up)' if round_number == 0 else ''}")
+            shift = round_number % len(candidates)
+            for candidate in candidates[shift:] + candidates[:shift]:
+                run_dir = work / f"run-{round_number}-{candidate.label}"
+                run_dir.mkdir()
+                png = run_dir / "window.png"
+                wall, rss, problem = run_child(
+                    candidate.command(png, run_dir / "data"), png, run_dir / "data", run_dir
+                )
+                shutil.rmtree(run_dir, ignore_errors=True)
+                if problem:
+                    candidate.errors.append(problem)
+                    log(f"startup: {candidate.label} failed: {problem}")
+                elif round_number > 0:
+                    candidate.wall_ms.append(wall)
+                    if rss is not None:
+                        candidate.rss_mb.append(rss)
+        return _rows(candidates, runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _med(values: list[float]) -> float | None:
+    return median(values) if values else None
+
+
+def _rows(candidates: list[Candidate], runs: int) -> list[Row]:
+    by_label = {c.label: c for c in candidates}
+    bare, bundled = by_label["bare"], by_label["bundled"]
+    n = f"median of {runs}"
+
+    def worst(c: Candidate) -> str:
+        return f"{n}, worst {max(c.wall_ms):.0f} ms" if c.wall_ms else "; ".join(c.errors[:1])
+
+    bare_ms, bundled_ms = _med(bare.wall_ms), _med(bundled.wall_ms)
+    bare_rss, bundled_rss = _med(bare.rss_mb), _med(bundled.rss_mb)
+    rows = [
+        Row(NAME, "bare Qt window: spawn to painted exit", bare_ms, "ms", note=worst(bare)),
+        Row(NAME, "reader, bundled guide: spawn to painted exit", bundled_ms, "ms", note=worst(bundled)),
+        Row(NAME, "time ratio reader / bare", ratio(bundled_ms, bare_ms), "x", TARGET_RATIO),
+        Row(NAME, "bare Qt window: peak RSS", bare_rss, "MB", note=n),
+        Row(NAME, "reader, bundled guide: peak RSS", bundled_rss, "MB", note=n),
+        Row(NAME, "peak RSS ratio reader / bare", ratio(bundled_rss, bare_rss), "x", TARGET_RATIO),
+    ]
+    for candidate in candidates[2:]:
+        size = f"{int(candidate.label):,}-section pack"
+        ms, rss = _med(candidate.wall_ms), _med(candidate.rss_mb)
+        rows += [
+            Row(NAME, f"reader, {size}: spawn to painted exit", ms, "ms", note=worst(candidate)),
+            Row(NAME, f"time ratio {size} / bundled", ratio(ms, bundled_ms), "x", TARGET_RATIO),
+            Row(NAME, f"reader, {size}: peak RSS", rss, "MB", note=n),
+            Row(NAME, f"peak RSS ratio {size} / bundled", ratio(rss, bundled_rss), "x"),
+        ]
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    from benchmarks.__main__ import main as run_all
+
+    return run_all([NAME, *(argv if argv is not None else sys.argv[1:])])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Fixtures for GUI tests: a real window on the offscreen platform, with its own data dir."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from lupus_reader.app import open_reader
+from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.main_window import MainWindow
+
+OpenWindow = Callable[..., tuple[MainWindow, ReaderController]]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, data_dir: Path) -> OpenWindow:
+    """Open the reader the way the command line does and wait until it is on screen."""
+
+    def _open(
+        packs: Sequence[Path] = (),
+        section: str | None = None,
+        data: Path | None = None,
+        remember: bool = True,
+    ) -> tuple[MainWindow, ReaderController]:
+        opened = open_reader(list(packs), data or data_dir, section, remember)
+        assert opened is not None
+        window, controller = opened
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        # Shortcuts only reach the active window, as on a real desktop.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window, controller
+
+    return _open
+
+
