@@ -1,7 +1,8 @@
 """Run the benchmarks and print one table: ``python -m benchmarks [startup|switching] [options]``.
 
-Exit status is 0 when every measurement was made, whether or not its target
-was met (this is a report, not a test); 1 when a benchmark could not run.
+Exit status is 0 whether or not targets are met, and also when the app under
+test crashed (an ERROR row says so): this is a report, not a test.  It is 1
+only when the harness itself broke (a Python exception in a benchmark).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
+from importlib import metadata
 
 from benchmarks import startup, switching
 from benchmarks.report import Row, format_table
@@ -50,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start-up: skip the generated 2,000- and 10,000-section packs",
     )
+    parser.add_argument(
+        "--pad-refcounts",
+        action="store_true",
+        help="run the reader with None/True/False made practically immortal, as on Python 3.12+ "
+        "(works around PySide6 6.12's refcount leak on 3.11; see benchmarks/refcounts.py)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     return parser
@@ -79,33 +87,42 @@ def main(argv: Sequence[str] | None = None) -> int:
                     args.runs or startup.DEFAULT_RUNS,
                     () if args.no_big_packs else startup.BIG_PACKS,
                     log,
+                    padded=args.pad_refcounts,
                 )
             else:
-                rows += switching.measure(args.runs or switching.DEFAULT_ROUNDS, args.switches, log=log)
+                rows += switching.measure(
+                    args.runs or switching.DEFAULT_ROUNDS, args.switches, log=log, padded=args.pad_refcounts
+                )
         except Exception as error:  # a report: say what broke, still print the rest
             traceback.print_exc()
             broken.append(name)
             rows.append(Row(name, "could not run", None, "", note=str(error)[:120]))
     elapsed = time.perf_counter() - began
-    broken += sorted({row.benchmark for row in rows if row.value is None} - set(broken))
+    try:
+        pyside = metadata.version("PySide6-Essentials")
+    except metadata.PackageNotFoundError:
+        pyside = "unknown"
+    setting = f"Python {platform.python_version()}, PySide6 {pyside}, {os.cpu_count()} CPUs"
+    if args.pad_refcounts:
+        setting += ", --pad-refcounts"
 
     if args.json:
-        from PySide6 import __version__ as pyside_version
-
         report = {
             "benchmarks": chosen,
             "elapsed_s": round(elapsed, 1),
             "python": platform.python_version(),
-            "pyside6": pyside_version,
+            "pyside6": pyside,
+            "pad_refcounts": args.pad_refcounts,
             "machine": {"system": platform.system(), "cpus": os.cpu_count()},
             "rows": [row.to_json() for row in rows],
             "failed_targets": [f"{r.benchmark} / {r.metric}" for r in rows if r.status == "FAIL"],
-            "errors": broken,
+            "errors": [f"{r.benchmark} / {r.metric}: {r.note}" for r in rows if r.value is None],
+            "harness_errors": broken,
         }
         print(json.dumps(report, indent=2))
     else:
         print(format_table(rows))
-        print(f"total time {elapsed:.0f} s on {os.cpu_count()} CPUs, Python {platform.python_version()}")
+        print(f"total time {elapsed:.0f} s ({setting})")
     return 1 if broken else 0
 
 

@@ -54,11 +54,14 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
     return numerator / denominator
 
 
+NOTE_WIDTH = 72
+
+
 def _number(value: float, unit: str) -> str:
     if unit == "x":
         return f"{value:.2f}x"
     if unit == "count":
-        return f"{value:.0f}"
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
     digits = 1 if abs(value) < 100 else 0
     return f"{value:.{digits}f} {unit}"
 
@@ -73,7 +76,7 @@ def format_table(rows: Iterable[Row]) -> str:
             "n/a" if row.value is None else _number(row.value, row.unit),
             row.target,
             row.status,
-            row.note,
+            row.note if len(row.note) <= NOTE_WIDTH else row.note[: NOTE_WIDTH - 1] + "…",
         )
         for row in rows
     ]
@@ -89,16 +92,18 @@ def format_table(rows: Iterable[Row]) -> str:
 
     out = [line(header), line(["-" * w for w in widths])]
     out += [line(c) for c in cells]
-    failed = [r for r in rows if r.status in {"FAIL", "ERROR"}]
     checked = [r for r in rows if r.limit is not None]
+    failed = [r for r in checked if r.status == "FAIL"]
+    unmeasured = [r for r in checked if r.status == "ERROR"]
+    errors = [r for r in rows if r.limit is None and r.status == "ERROR"]
     out.append("")
-    if failed:
-        out.append(f"{len(failed)} of {len(checked)} targets not met:")
-        out += [
-            f"  {r.status}: {r.benchmark} / {r.metric} = "
-            f"{'n/a' if r.value is None else _number(r.value, r.unit)} (target {r.target or 'n/a'})"
-            for r in failed
-        ]
-    else:
-        out.append(f"all {len(checked)} targets met")
+    out.append(
+        f"targets: {len(checked) - len(failed) - len(unmeasured)} met, {len(failed)} not met"
+        + (f", {len(unmeasured)} not measured" if unmeasured else "")
+    )
+    out += [
+        f"  FAIL: {r.benchmark} / {r.metric} = {_number(r.value or 0, r.unit)} ({r.target})" for r in failed
+    ]
+    out += [f"  NOT MEASURED: {r.benchmark} / {r.metric} ({r.target})" for r in unmeasured]
+    out += [f"  ERROR: {r.benchmark} / {r.metric}: {r.note}" for r in errors]
     return "\n".join(out)

@@ -8,7 +8,9 @@ they share the machine's noise; a discarded warm-up round fills the disk cache.
 
 Candidates: ``bare_app.py`` (the baseline), the reader on its bundled guide,
 and the reader on generated 2,000- and 10,000-section packs (``--pack``).
-Every child gets ``QT_QPA_PLATFORM=offscreen`` and a fresh empty data dir.
+Every child gets ``QT_QPA_PLATFORM=offscreen`` and a fresh empty data dir.  Bytecode
+caches go to a temp ``PYTHONPYCACHEPREFIX`` (written in the warm-up round), so runs
+see what an installed app sees even in a ``PYTHONDONTWRITEBYTECODE`` shell.
 
     python -m benchmarks startup [--runs N] [--json]
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from benchmarks import bare_app
 from benchmarks.packgen import generate_pack
+from benchmarks.refcounts import PAD_CODE
 from benchmarks.report import Row, median, ratio
 
 NAME = "startup"
@@ -46,27 +49,42 @@ class Candidate:
     errors: list[str] = field(default_factory=list)
 
 
-def reader_command() -> list[str]:
-    """The installed ``lupus-reader`` script beside this Python, else ``python -m lupus_reader``."""
+def reader_command(padded: bool = False) -> list[str]:
+    """The installed ``lupus-reader`` script beside this Python, else ``python -m lupus_reader``.
+
+    ``padded`` starts the same ``main()`` after refcounts.PAD_CODE.
+    """
+    if padded:
+        return [
+            sys.executable,
+            "-c",
+            f"{PAD_CODE}import sys\nfrom lupus_reader.app import main\nsys.exit(main())",
+        ]
     script = Path(sys.executable).with_name("lupus-reader")
     return [str(script)] if script.is_file() else [sys.executable, "-m", "lupus_reader"]
 
 
-def child_environment(data_dir: Path) -> dict[str, str]:
+def child_environment(data_dir: Path, pycache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["LUPUS_READER_DATA_DIR"] = str(data_dir)  # belt and braces: never the user's own
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    # A user's install has bytecode caches; a PYTHONDONTWRITEBYTECODE shell would make every
+    # run compile the app from source.  Keep the caches in our temp dir, out of the work tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
 
 
-def run_child(argv: list[str], png: Path, data_dir: Path, cwd: Path) -> tuple[float, float | None, str]:
+def run_child(
+    argv: list[str], png: Path, data_dir: Path, cwd: Path, pycache: Path
+) -> tuple[float, float | None, str]:
     """(wall ms, peak RSS MB or None, error or "") for one child run."""
     data_dir.mkdir(parents=True)
     with tempfile.TemporaryFile(dir=cwd) as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
-            argv, cwd=cwd, env=child_environment(data_dir), stdout=subprocess.DEVNULL, stderr=errors
+            argv, cwd=cwd, env=child_environment(data_dir, pycache), stdout=subprocess.DEVNULL, stderr=errors
         )
         rss: float | None = None
         if hasattr(os, "wait4"):
@@ -82,16 +100,20 @@ def run_child(argv: list[str], png: Path, data_dir: Path, cwd: Path) -> tuple[fl
         stderr = errors.read().decode("utf-8", "replace")
     problem = ""
     if process.returncode != 0:
-        problem = f"exit {process.returncode}: {stderr.strip()[-300:]}"
+        lines = [line.strip() for line in stderr.splitlines() if "propagateSizeHints" not in line]
+        cause = next((line for line in lines if "Fatal Python error" in line), "")
+        cause = cause or next((line for line in reversed(lines) if line), "no message")
+        where = next((line for line in lines if line.startswith("File ")), "")
+        problem = f"exit {process.returncode}: {cause}" + (f" [{where}]" if where else "")
     elif not png.is_file() or png.stat().st_size == 0:
         problem = "no screenshot written"
     return elapsed * 1000.0, rss, problem
 
 
-def _candidates(packs: dict[int, Path]) -> list[Candidate]:
+def _candidates(packs: dict[int, Path], padded: bool) -> list[Candidate]:
     bare_script = Path(bare_app.__file__).resolve()
     text = [str(f) for f in bare_app.default_text_files()]
-    reader = reader_command()
+    reader = reader_command(padded)
     found = [
         Candidate("bare", lambda png, _data: [sys.executable, str(bare_script), str(png), "--text", *text]),
         Candidate("bundled", lambda png, data: [*reader, "--screenshot", str(png), "--data-dir", str(data)]),
@@ -114,7 +136,10 @@ def _candidates(packs: dict[int, Path]) -> list[Candidate]:
     return found
 
 
-def measure(runs: int, big_packs: tuple[int, ...] = BIG_PACKS, log: Log = lambda _: None) -> list[Row]:
+def measure(
+    runs: int, big_packs: tuple[int, ...] = BIG_PACKS, log: Log = lambda _: None, padded: bool = False
+) -> list[Row]:
+    """Interleaved start-up runs of every candidate; ``padded``: see refcounts.py."""
     runs = max(runs, 1)
     work = Path(tempfile.mkdtemp(prefix="lupus-bench-startup-"))
     try:
@@ -122,7 +147,7 @@ def measure(runs: int, big_packs: tuple[int, ...] = BIG_PACKS, log: Log = lambda
         for sections in big_packs:
             log(f"startup: generating a {sections}-section pack")
             packs[sections] = generate_pack(work / f"pack-{sections}", sections)
-        candidates = _candidates(packs)
+        candidates = _candidates(packs, padded)
         for round_number in range(runs + 1):  # round 0 is the warm-up
             log(f"startup: round {round_number}/{runs}{' (warm-up)' if round_number == 0 else ''}")
             shift = round_number % len(candidates)
@@ -131,12 +156,13 @@ def measure(runs: int, big_packs: tuple[int, ...] = BIG_PACKS, log: Log = lambda
                 run_dir.mkdir()
                 png = run_dir / "window.png"
                 wall, rss, problem = run_child(
-                    candidate.command(png, run_dir / "data"), png, run_dir / "data", run_dir
+                    candidate.command(png, run_dir / "data"), png, run_dir / "data", run_dir, work / "pycache"
                 )
                 shutil.rmtree(run_dir, ignore_errors=True)
                 if problem:
+                    if problem not in candidate.errors:
+                        log(f"startup: {candidate.label} failed: {problem}")
                     candidate.errors.append(problem)
-                    log(f"startup: {candidate.label} failed: {problem}")
                 elif round_number > 0:
                     candidate.wall_ms.append(wall)
                     if rss is not None:
@@ -150,33 +176,54 @@ def _med(values: list[float]) -> float | None:
     return median(values) if values else None
 
 
+def _describe(candidate: Candidate) -> str:
+    if candidate.label == "bare":
+        return "bare Qt window"
+    if candidate.label == "bundled":
+        return "reader, bundled guide"
+    return f"reader, {int(candidate.label):,}-section pack"
+
+
 def _rows(candidates: list[Candidate], runs: int) -> list[Row]:
     by_label = {c.label: c for c in candidates}
     bare, bundled = by_label["bare"], by_label["bundled"]
-    n = f"median of {runs}"
 
-    def worst(c: Candidate) -> str:
-        return f"{n}, worst {max(c.wall_ms):.0f} ms" if c.wall_ms else "; ".join(c.errors[:1])
+    def timing(c: Candidate) -> list[Row]:
+        rows = []
+        if c.errors:
+            failed = f"{len(c.errors)} of {runs + 1} runs (incl. warm-up) failed: {c.errors[0]}"
+            rows.append(Row(NAME, f"{_describe(c)}: every run exits 0 with a PNG", None, "", note=failed))
+        if c.wall_ms:
+            note = f"median of {len(c.wall_ms)}, worst {max(c.wall_ms):.0f} ms"
+            rows.append(Row(NAME, f"{_describe(c)}: spawn to painted exit", _med(c.wall_ms), "ms", note=note))
+        return rows
+
+    def memory(c: Candidate) -> list[Row]:
+        if not c.rss_mb:
+            return []
+        note = f"median of {len(c.rss_mb)}, worst {max(c.rss_mb):.1f} MB"
+        return [Row(NAME, f"{_describe(c)}: peak RSS", _med(c.rss_mb), "MB", note=note)]
 
     bare_ms, bundled_ms = _med(bare.wall_ms), _med(bundled.wall_ms)
     bare_rss, bundled_rss = _med(bare.rss_mb), _med(bundled.rss_mb)
     rows = [
-        Row(NAME, "bare Qt window: spawn to painted exit", bare_ms, "ms", note=worst(bare)),
-        Row(NAME, "reader, bundled guide: spawn to painted exit", bundled_ms, "ms", note=worst(bundled)),
+        *timing(bare),
+        *timing(bundled),
         Row(NAME, "time ratio reader / bare", ratio(bundled_ms, bare_ms), "x", TARGET_RATIO),
-        Row(NAME, "bare Qt window: peak RSS", bare_rss, "MB", note=n),
-        Row(NAME, "reader, bundled guide: peak RSS", bundled_rss, "MB", note=n),
+        *memory(bare),
+        *memory(bundled),
         Row(NAME, "peak RSS ratio reader / bare", ratio(bundled_rss, bare_rss), "x", TARGET_RATIO),
     ]
     for candidate in candidates[2:]:
         size = f"{int(candidate.label):,}-section pack"
         ms, rss = _med(candidate.wall_ms), _med(candidate.rss_mb)
         rows += [
-            Row(NAME, f"reader, {size}: spawn to painted exit", ms, "ms", note=worst(candidate)),
+            *timing(candidate),
             Row(NAME, f"time ratio {size} / bundled", ratio(ms, bundled_ms), "x", TARGET_RATIO),
-            Row(NAME, f"reader, {size}: peak RSS", rss, "MB", note=n),
-            Row(NAME, f"peak RSS ratio {size} / bundled", ratio(rss, bundled_rss), "x"),
+            *memory(candidate),
         ]
+        if rss is not None:
+            rows.append(Row(NAME, f"peak RSS ratio {size} / bundled", ratio(rss, bundled_rss), "x"))
     return rows
 
 

@@ -1,27 +1,36 @@
 """Section-switching benchmark: ``controller.go_to`` through layout and paint, in-process.
 
-Builds the real MainWindow and ReaderController the way ``app._run_gui`` does
-(offscreen, ``ReadingState()``, no data dir), shows the window, waits for its
-first paint, then times each switch as::
+A worker process builds the real MainWindow and ReaderController the way
+``app.open_reader`` does (offscreen, ``ReadingState()``, no data dir), shows the
+window, waits for its first paint, then times each switch as::
 
     controller.go_to(section_id); QApplication.processEvents(); reader.viewport().repaint()
 
 so a figure covers Markdown rendering (when the chapter is not in the
 controller's cache), ``setHtml``, layout, heading lookup, navigator sync and a
-full repaint of the pane.  Runs on the bundled guide (every section, in a new
-shuffled order each round) and on a generated 2,000-section pack (random
+full repaint of the pane.  It runs on the bundled guide (every section, in a
+new shuffled order each round) and on a generated 2,000-section pack (random
 switches).  Switches are also split by kind: a chapter whose HTML had to be
 rendered, another chapter whose HTML was cached, and a scroll within the
 chapter already shown.
+
+Each pack gets its own worker process, which streams one JSON line per switch,
+so a crash of the app code loses nothing measured before it and is reported
+with the error.  The worker also tracks the reference counts of None, True and
+False: a binding that returns them without a new reference makes them drift
+down until CPython < 3.12 aborts ("deallocating None").
 
     python -m benchmarks switching [--runs ROUNDS] [--switches N] [--json]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,8 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.packgen import generate_pack
+from benchmarks.refcounts import pad_refcounts
 from benchmarks.report import Row, median, percentile
-from lupus_reader.content.library import Library, open_library
 
 NAME = "switching"
 DEFAULT_ROUNDS = 7
@@ -40,11 +49,14 @@ GENERATED_SECTIONS = 2_000
 TARGET_MEDIAN_MS = 16.0
 TARGET_WORST_MS = 100.0
 SEED = 20261125
+WORKER_TIMEOUT_S = 600
 KINDS = {
     "render": "new chapter, Markdown rendered",
     "cached": "other chapter, HTML cached",
     "scroll": "same chapter, scroll only",
 }
+# Objects that C extensions often return without taking a reference.
+SINGLETONS = {"None": None, "True": True, "False": False}
 Log = Callable[[str], None]
 
 
@@ -53,25 +65,36 @@ class Timings:
     total_ms: list[float] = field(default_factory=list)
     go_to_ms: list[float] = field(default_factory=list)  # the go_to call alone
     by_kind: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    refs_lost_per_switch: dict[str, float] = field(default_factory=dict)
+    refs_left: dict[str, int] = field(default_factory=dict)
+    planned: int = 0
+    error: str = ""
 
 
-def _application() -> object:
+# -- worker (runs in its own process) -----------------------------------------
+
+
+def _worker(pack: Path | None, count: int, rounds: int, seed: int) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the first QApplication
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    if app.platformName() != "offscreen":
-        raise RuntimeError(f"a QApplication on '{app.platformName()}' already exists; run offscreen")
-    return app
-
-
-def time_switches(library: Library, section_ids: list[str], log: Log) -> Timings:
-    """Open a window on ``library`` and time ``go_to`` for each id in turn."""
-    from PySide6.QtWidgets import QApplication
-
+    from lupus_reader import resources
+    from lupus_reader.content.library import open_library
     from lupus_reader.state import ReadingState
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    library, failures = open_library([pack] if pack else [], resources.bundled_packs())
+    if failures or not library.packs:
+        print(f"the pack does not open: {failures[0].describe() if failures else 'no pack'}", file=sys.stderr)
+        return 1
+    rng = random.Random(seed)
+    ids = [s.id for s in library.packs[0].sections]
+    if pack is None:
+        order = [i for _ in range(rounds) for i in rng.sample(ids, len(ids))]
+    else:
+        order = [rng.choice(ids) for _ in range(count)]
 
     window = MainWindow()
     controller = ReaderController(window, library, ReadingState(), None)
@@ -81,57 +104,102 @@ def time_switches(library: Library, section_ids: list[str], log: Log) -> Timings
     controller.start(None)
     deadline = time.monotonic() + 30
     while not painted and time.monotonic() < deadline:
-        QApplication.processEvents()
+        app.processEvents()
     if not painted:
-        raise RuntimeError("the reader pane was never painted")
+        print("the reader pane was never painted", file=sys.stderr)
+        return 1
 
     viewport = window.reader.viewport()
-    timings = Timings()
-    for number, section_id in enumerate(section_ids, start=1):
+    out = sys.stdout
+    out.write(json.dumps({"planned": len(order)}) + "\n")
+    refs_before = {name: sys.getrefcount(obj) for name, obj in SINGLETONS.items()}
+    for number, section_id in enumerate(order, start=1):
         found = library.find(section_id)
-        if found is None:
-            raise RuntimeError(f"no section {section_id!r} in the library")
-        pack, section = found
-        chapter = pack.chapter_of(section)
+        assert found is not None
+        pack_found, section = found
+        chapter = pack_found.chapter_of(section)
         shown = getattr(controller, "_shown", None)
         cache = getattr(controller, "_rendered", {})
         if shown is not None and shown[1] is chapter:
             kind = "scroll"
         else:
-            kind = "cached" if (pack.id, chapter.index) in cache else "render"
+            kind = "cached" if (pack_found.id, chapter.index) in cache else "render"
         start = time.perf_counter()
         if not controller.go_to(section_id):
-            raise RuntimeError(f"go_to({section_id!r}) refused a section of the pack")
+            print(f"go_to({section_id!r}) refused a section of the pack", file=sys.stderr)
+            return 1
         called = time.perf_counter()
-        QApplication.processEvents()
+        app.processEvents()
         viewport.repaint()
         end = time.perf_counter()
-        timings.total_ms.append((end - start) * 1000)
-        timings.go_to_ms.append((called - start) * 1000)
-        timings.by_kind[kind].append((end - start) * 1000)
-        if number % 100 == 0:
-            log(f"switching: {number}/{len(section_ids)}")
+        out.write(json.dumps({"ms": (end - start) * 1e3, "go_to": (called - start) * 1e3, "kind": kind}))
+        out.write("\n")
+        if number % 50 == 0:
+            out.flush()
+    refs_after = {name: sys.getrefcount(obj) for name, obj in SINGLETONS.items()}
+    lost = {name: (refs_before[name] - refs_after[name]) / len(order) for name in SINGLETONS}
+    out.write(json.dumps({"refs_lost_per_switch": lost, "refs_left": refs_after}) + "\n")
+    out.flush()
     window.close()
-    window.deleteLater()
-    QApplication.processEvents()
+    return 0
+
+
+# -- parent -------------------------------------------------------------------
+
+
+def _run_worker(args: list[str], log: Log) -> Timings:
+    command = [sys.executable, "-m", "benchmarks.switching", "--worker", *args]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryFile() as errors:
+        done = subprocess.run(
+            command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=errors, timeout=WORKER_TIMEOUT_S
+        )
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    timings = Timings()
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a line cut short by a crash
+        if "planned" in record:
+            timings.planned = record["planned"]
+        elif "ms" in record:
+            timings.total_ms.append(record["ms"])
+            timings.go_to_ms.append(record["go_to"])
+            timings.by_kind[record["kind"]].append(record["ms"])
+        else:
+            timings.refs_lost_per_switch = record["refs_lost_per_switch"]
+            timings.refs_left = record["refs_left"]
+    if done.returncode != 0:
+        lines = [line for line in stderr.splitlines() if line.strip() and "propagateSizeHints" not in line]
+        fatal = next((line for line in lines if "Fatal Python error" in line), lines[-1] if lines else "")
+        where = next((line.strip() for line in lines if line.strip().startswith("File ")), "")
+        timings.error = f"worker exit {done.returncode} after {len(timings.total_ms)} switches: {fatal}"
+        log(f"switching: {timings.error}\n  {where}")
     return timings
 
 
 def _rows(label: str, timings: Timings) -> list[Row]:
+    rows: list[Row] = []
+    if timings.error:
+        rows.append(Row(NAME, f"{label}: all switches completed", None, "", note=timings.error[:160]))
     total = timings.total_ms
-    n = len(total)
-    go_to = median(timings.go_to_ms)
-    rows = [
+    if not total:
+        return rows
+    n = f"n={len(total)}" + ("" if len(total) == timings.planned else f" of {timings.planned}")
+    rows += [
         Row(
             NAME,
             f"{label}: median switch",
             median(total),
             "ms",
             TARGET_MEDIAN_MS,
-            f"n={n}; go_to() alone {go_to:.1f} ms",
+            f"{n}; go_to() alone {median(timings.go_to_ms):.1f} ms",
         ),
-        Row(NAME, f"{label}: p95 switch", percentile(total, 0.95), "ms", note=f"n={n}"),
-        Row(NAME, f"{label}: worst switch", max(total), "ms", TARGET_WORST_MS, f"n={n}"),
+        Row(NAME, f"{label}: p95 switch", percentile(total, 0.95), "ms", note=n),
+        Row(NAME, f"{label}: worst switch", max(total), "ms", TARGET_WORST_MS, n),
     ]
     for kind, title in KINDS.items():
         values = timings.by_kind[kind]
@@ -145,6 +213,12 @@ def _rows(label: str, timings: Timings) -> list[Row]:
                     note=f"n={len(values)}, worst {max(values):.1f} ms",
                 )
             )
+    if timings.refs_lost_per_switch:
+        name, lost = max(timings.refs_lost_per_switch.items(), key=lambda item: item[1])
+        note = f"worst: {name}"
+        if lost > 0:
+            note += f"; Python aborts in ~{timings.refs_left[name] / lost:,.0f} more switches"
+        rows.append(Row(NAME, f"{label}: None/True/False refs lost per switch", lost, "count", 0.0, note))
     return rows
 
 
@@ -153,41 +227,45 @@ def measure(
     switches: int = DEFAULT_SWITCHES,
     sections: int = GENERATED_SECTIONS,
     log: Log = lambda _: None,
+    padded: bool = False,
 ) -> list[Row]:
-    _application()
-    from lupus_reader import resources
-
-    rng = random.Random(SEED)
-    bundled = resources.bundled_packs()
-    library, failures = open_library([], bundled)
-    if failures or not library.packs:
-        raise RuntimeError(f"the bundled guide does not open: {failures}")
-    ids = [s.id for s in library.packs[0].sections]
-    order: list[str] = []
-    for _ in range(max(rounds, 1)):
-        order += rng.sample(ids, len(ids))
-    log(f"switching: bundled guide, {len(order)} switches")
-    rows = _rows("bundled guide", time_switches(library, order, log))
+    """Run one worker on the bundled guide and one on a generated pack; ``padded``: see refcounts.py."""
+    rounds, switches = max(rounds, 1), max(switches, 1)
+    pad = ["--pad-refcounts"] if padded else []
+    log(f"switching: bundled guide, {rounds} rounds over its sections")
+    timings = _run_worker(["--rounds", str(rounds), "--seed", str(SEED), *pad], log)
+    rows = _rows("bundled guide", timings)
 
     work = Path(tempfile.mkdtemp(prefix="lupus-bench-switching-"))
     try:
         folder = generate_pack(work / "pack", sections)
-        library, failures = open_library([folder], bundled)
-        if failures:
-            raise RuntimeError(f"the generated pack does not open: {failures[0].describe()}")
-        ids = [s.id for s in library.packs[0].sections]
-        order = [rng.choice(ids) for _ in range(max(switches, 1))]
-        log(f"switching: {sections}-section pack, {len(order)} switches")
-        rows += _rows(f"{sections:,}-section pack", time_switches(library, order, log))
+        log(f"switching: {sections}-section pack, {switches} random switches")
+        timings = _run_worker(
+            ["--pack", str(folder), "--count", str(switches), "--seed", str(SEED), *pad], log
+        )
+        rows += _rows(f"{sections:,}-section pack", timings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--worker" in argv:
+        parser = argparse.ArgumentParser(prog="python -m benchmarks.switching --worker")
+        parser.add_argument("--worker", action="store_true")
+        parser.add_argument("--pack", type=Path)
+        parser.add_argument("--count", type=int, default=DEFAULT_SWITCHES)
+        parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS)
+        parser.add_argument("--seed", type=int, default=SEED)
+        parser.add_argument("--pad-refcounts", action="store_true")
+        args = parser.parse_args(argv)
+        if args.pad_refcounts:
+            pad_refcounts()
+        return _worker(args.pack, args.count, args.rounds, args.seed)
     from benchmarks.__main__ import main as run_all
 
-    return run_all([NAME, *(argv if argv is not None else sys.argv[1:])])
+    return run_all([NAME, *argv])
 
 
 if __name__ == "__main__":

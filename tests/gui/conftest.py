@@ -41,5 +41,3 @@ def open_window(qtbot: QtBot, data_dir: Path) -> OpenWindow:
         return window, controller
 
     return _open
-
-

@@ -15,10 +15,15 @@ from lupus_reader import __version__
 from tests.gui.helpers import write_pack
 
 
-def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "lupus_reader", *args],
-        capture_output=True, text=True, timeout=timeout, env=env or dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env or dict(os.environ),
     )
 
 
@@ -93,7 +98,7 @@ def test_a_broken_pack_is_reported_and_the_bundled_guide_opens(broken_pack: Path
 
 
 def test_broken_pack_message_in_the_window(qtbot, open_window, broken_pack: Path) -> None:  # type: ignore[no-untyped-def]
-    window, controller = open_window(packs=[broken_pack])
+    window, _controller = open_window(packs=[broken_pack])
     assert window.banner.isVisible()
     text = window.banner.label.text()
     assert str(broken_pack) in text and "could not be opened" in text and "bundled guide" in text
@@ -102,7 +107,9 @@ def test_broken_pack_message_in_the_window(qtbot, open_window, broken_pack: Path
 
 
 def test_check_pack_from_the_command_line(broken_pack: Path) -> None:
-    good = run("check-pack", str(Path(__file__).parents[2] / "lupus_reader/resources/packs/lupus-stem-cell-therapy"))
+    good = run(
+        "check-pack", str(Path(__file__).parents[2] / "lupus_reader/resources/packs/lupus-stem-cell-therapy")
+    )
     assert good.returncode == 0
     assert "10 chapters, 31 sections" in good.stdout
     bad = run("check-pack", str(broken_pack))
@@ -122,8 +129,11 @@ def test_real_x11_window_under_xvfb(tmp_path: Path) -> None:
     """The xcb platform loads (its Debian libraries are installed) and paints a real window."""
     assert shutil.which("Xvfb"), "CI must install xvfb (see the README's test command)"
     display = ":97"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")

@@ -18,7 +18,7 @@ RISKS = f"{BUNDLED}/07-benefits-and-risks/possible-risks"
 
 
 def test_opens_at_the_start_with_the_guide_in_the_pane(open_window: OpenWindow) -> None:
-    window, controller = open_window()
+    window, _controller = open_window()
     assert "About This Guide" in window.reader.toPlainText()
     assert "not medical advice" in window.reader.toPlainText().lower()
     assert window.navigator.current_section() == f"{BUNDLED}/01-about/about-this-guide"
@@ -36,7 +36,9 @@ def test_navigator_follows_scrolling(qtbot: QtBot, open_window: OpenWindow) -> N
     assert window.progress_label.text().startswith("Section 11 of 31 · ")
     # And back up to the chapter's first heading.
     bar.setValue(0)
-    qtbot.waitUntil(lambda: window.navigator.current_section() == f"{BUNDLED}/03-how-it-works/how-the-treatment-works")
+    qtbot.waitUntil(
+        lambda: window.navigator.current_section() == f"{BUNDLED}/03-how-it-works/how-the-treatment-works"
+    )
 
 
 def test_clicking_a_section_in_the_navigator_goes_there(qtbot: QtBot, open_window: OpenWindow) -> None:
@@ -74,9 +76,18 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot: QtBot, open_window:
     assert controller.current.id == CONDITIONING  # type: ignore[union-attr]
     # The mouse's "back" and "forward" side buttons do the same.
     viewport = window.reader.viewport()
-    for button, expected in ((Qt.MouseButton.ForwardButton, RISKS), (Qt.MouseButton.BackButton, CONDITIONING)):
-        event = QMouseEvent(QMouseEvent.Type.MouseButtonPress, QPointF(20, 20), QPointF(20, 20),
-                            button, button, Qt.KeyboardModifier.NoModifier)
+    for button, expected in (
+        (Qt.MouseButton.ForwardButton, RISKS),
+        (Qt.MouseButton.BackButton, CONDITIONING),
+    ):
+        event = QMouseEvent(
+            QMouseEvent.Type.MouseButtonPress,
+            QPointF(20, 20),
+            QPointF(20, 20),
+            button,
+            button,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QApplication.sendEvent(viewport, event)
         assert controller.current.id == expected  # type: ignore[union-attr]
 
@@ -119,9 +130,12 @@ def test_links_between_sections_work(qtbot: QtBot, open_window: OpenWindow) -> N
 def test_external_links_say_they_are_unavailable_offline(
     qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
-    pack = write_pack(tmp_path / "web", {
-        "01.md": "# Web\n\nSee [the clinic site](https://clinic.example/lupus) for more.\n",
-    })
+    pack = write_pack(
+        tmp_path / "web",
+        {
+            "01.md": "# Web\n\nSee [the clinic site](https://clinic.example/lupus) for more.\n",
+        },
+    )
     window, controller = open_window(packs=[pack])
     assert "the clinic site" in window.reader.toPlainText()
     click_link(qtbot, window, "#external-0")

@@ -24,7 +24,7 @@ class CountingServer:
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            def do_GET(self) -> None:
                 owner.requests.append(self.path)
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")
@@ -107,7 +107,9 @@ def test_load_resource_refuses_anything_outside_the_pack(
     for url in (f"{server.url}/a.png", "file:///etc/passwd", "../../etc/hosts", "//127.0.0.1/x.png"):
         assert reader.loadResource(image, QUrl(url)) is None
     # Even unsanitized HTML put straight into the pane fetches nothing.
-    reader.setHtml(f'<p>x</p><img src="{server.url}/direct.png"><link rel="stylesheet" href="{server.url}/s.css">')
+    reader.setHtml(
+        f'<p>x</p><img src="{server.url}/direct.png"><link rel="stylesheet" href="{server.url}/s.css">'
+    )
     reader.viewport().repaint()
     qtbot.wait(200)
     assert f"{server.url}/direct.png" in reader.refused

@@ -44,7 +44,7 @@ def test_reopens_at_the_same_section_scroll_size_zoom_and_history(
 def test_place_is_saved_without_closing_shortly_after_moving(
     qtbot: QtBot, open_window: OpenWindow, data_dir: Path
 ) -> None:
-    window, controller = open_window()
+    _window, controller = open_window()
     controller.go_to(SECTION)
     # A crash later must not lose the place: it is written within seconds.
     qtbot.waitUntil(lambda: (data_dir / "state.json").is_file(), timeout=5000)
@@ -65,7 +65,7 @@ def test_section_on_the_command_line_wins_over_the_saved_place(
 def test_damaged_state_file_opens_at_the_start(open_window: OpenWindow, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "state.json").write_text("{not json", encoding="utf-8")
-    window, controller = open_window()
+    _window, controller = open_window()
     assert controller.current.id == f"{BUNDLED}/01-about/about-this-guide"  # type: ignore[union-attr]
 
 
