@@ -185,11 +185,14 @@ def _line_of_key(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+_UNREADABLE = "file cannot be read (missing, damaged, unreadable, too big or outside the pack)"
+
+
 def _decode(source: PackSource, name: str, problems: list[Problem]) -> str | None:
     try:
         data = source.read_bytes(name)
     except KeyError:
-        problems.append(Problem(name, 0, "file cannot be read (missing, too big or outside the pack)"))
+        problems.append(Problem(name, 0, _UNREADABLE))
         return None
     try:
         text = data.decode("utf-8-sig")

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from lupus_reader import resources
+
+# No example database in the work tree; in CI the same examples every run, so a red
+# build is reproducible (locally each run explores new ones).
+settings.register_profile("unit", database=None, deadline=None)
+settings.register_profile("ci", parent=settings.get_profile("unit"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "unit")
 
 PackFiles = Mapping[str, str | bytes]
 MakePack = Callable[..., Path]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -112,7 +113,12 @@ def test_missing_sources_is_only_a_warning(make_pack, manifest):
         ("id", "Has Spaces", 1, "field 'id' must be lowercase letters, digits, '.', '_' or '-' (at most 64)"),
         ("title", "   ", 2, "field 'title' must be a non-empty string"),
         ("title", ["a", "b"], 2, "field 'title' must be a non-empty string"),
-        ("language", "english language", 4, "field 'language' must be a language tag such as 'en' or 'pt-BR'"),
+        (
+            "language",
+            "english language",
+            4,
+            "field 'language' must be a language tag such as 'en' or 'pt-BR'",
+        ),
         ("version", 1.5, 5, "field 'version' must be a non-empty string"),
         ("reviewed", "last spring", 6, "field 'reviewed' must be a date such as 2026-11-25"),
         ("chapters", "one.md", 7, "field 'chapters' must be a non-empty list of file names"),
@@ -129,9 +135,7 @@ def test_bad_field_types_point_at_their_line(make_pack, manifest, field, value, 
 
 
 def test_sources_must_be_tables_with_titles(make_pack, manifest):
-    folder = make_pack(
-        {"pack.toml": manifest(sources=[{"note": "no title"}]), "one.md": GOOD_CHAPTER}
-    )
+    folder = make_pack({"pack.toml": manifest(sources=[{"note": "no title"}]), "one.md": GOOD_CHAPTER})
     code, out = run_check(folder)
 
     assert code == 1
@@ -195,8 +199,9 @@ def test_non_utf8_chapter_names_the_line_of_the_bad_byte(make_pack, manifest):
 
 
 def test_empty_chapter_is_an_error(make_pack, manifest):
-    folder = make_pack({"pack.toml": manifest(chapters=["one.md", "two.md"]), "one.md": GOOD_CHAPTER,
-                        "two.md": "\n\n  \n"})
+    folder = make_pack(
+        {"pack.toml": manifest(chapters=["one.md", "two.md"]), "one.md": GOOD_CHAPTER, "two.md": "\n\n  \n"}
+    )
     code, out = run_check(folder)
 
     assert code == 1
@@ -281,7 +286,10 @@ def test_images_in_the_pack_pass_and_other_files_warn(make_pack, two_chapters):
     [
         ("<script>alert(1)</script>", "raw HTML <script> will be stripped"),
         ('<iframe src="x.html"></iframe>', "raw HTML <iframe> will be stripped"),
-        ("<div onclick=\"alert(1)\">hi</div>", "raw HTML <div> attributes will be stripped; use Markdown instead"),
+        (
+            '<div onclick="alert(1)">hi</div>',
+            "raw HTML <div> attributes will be stripped; use Markdown instead",
+        ),
         ("<style>p { color: red }</style>", "raw HTML <style> will be stripped"),
     ],
 )
@@ -324,8 +332,7 @@ def test_absolute_urls_warn_they_cannot_open_offline(make_pack, manifest, markdo
     assert lines, out
     assert all(line.startswith("one.md:") for line in lines)
     assert (
-        f"warning: absolute URL {url} cannot open offline; the {kind} will show as unavailable"
-        in lines[0]
+        f"warning: absolute URL {url} cannot open offline; the {kind} will show as unavailable" in lines[0]
     ), lines
 
 
@@ -342,12 +349,18 @@ def test_json_report_lists_problems_with_location_and_severity(make_pack, manife
     assert report["ok"] is False
     assert report["summary"]["chapters"] == 1
     assert report["problems"] == [
-        {"file": "one.md", "line": 3, "severity": "error", "message": "link to missing section '#nope': #nope"},
+        {
+            "file": "one.md",
+            "line": 3,
+            "severity": "error",
+            "message": "link to missing section '#nope': #nope",
+        },
         {
             "file": "one.md",
             "line": 5,
             "severity": "warning",
-            "message": "absolute URL https://example.org cannot open offline; the link will show as unavailable",
+            "message": "absolute URL https://example.org cannot open offline; "
+            "the link will show as unavailable",
         },
     ]
 
@@ -393,12 +406,36 @@ def test_file_that_is_not_a_zip(tmp_path, capsys):
     ]
 
 
-def test_damaged_zip(tmp_path, make_zip, manifest):
-    archive = make_zip({"pack.toml": manifest(), "one.md": GOOD_CHAPTER * 50})
-    data = archive.read_bytes()
+def test_damaged_zip_member_is_reported_not_a_crash(tmp_path, make_zip, manifest):
+    archive = make_zip({"pack.toml": manifest(), "one.md": GOOD_CHAPTER + "Lots of words. " * 200})
+    with zipfile.ZipFile(archive) as zipped:
+        info = zipped.getinfo("one.md")
+    data = bytearray(archive.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)  # the compressed bytes
+    data[start : start + 16] = b"\xff" * 16
     damaged = tmp_path / "damaged.zip"
-    damaged.write_bytes(data[:40] + b"\x00" * 200 + data[240:])  # the chapter's bytes, not the directory
+    damaged.write_bytes(bytes(data))
     code, out = run_check(damaged)
 
     assert code == 1
-    assert problem_lines(out), out
+    assert problem_lines(out) == [
+        "one.md: error: file cannot be read (missing, damaged, unreadable, too big or outside the pack)"
+    ]
+
+
+def test_unreadable_chapter_is_reported_not_a_crash(make_pack, manifest, monkeypatch):
+    folder = make_pack({"pack.toml": manifest(), "one.md": GOOD_CHAPTER})
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "one.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, out = run_check(folder)
+
+    assert code == 1
+    assert problem_lines(out) == [
+        "one.md: error: file cannot be read (missing, damaged, unreadable, too big or outside the pack)"
+    ]

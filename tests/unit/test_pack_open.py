@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -344,3 +343,26 @@ def test_headings_with_inline_markup_have_plain_titles(make_pack, manifest):
 
     assert pack.sections[0].title == "Bold and soft code link"
     assert pack.sections[0].anchor == "bold-and-soft-code-link"
+
+
+def test_explicit_ids_may_use_any_letters(make_pack, manifest):
+    text = "# Café {#café}\n\nSee [below](#über-uns).\n\n## Über uns {#über-uns}\n"
+    pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": text}))
+
+    assert [s.anchor for s in pack.sections] == ["café", "über-uns"]
+    assert pack.resolve_link(pack.chapters[0], "#über-uns") is pack.sections[1]
+
+
+def test_heading_right_under_a_table_is_a_table_row(make_pack, manifest):
+    # Python-Markdown puts "## Not a heading" in the table; the navigator must not list it.
+    text = "# Costs\n\n| Item | Cost |\n|---|---|\n| Stay | High |\n## Not a heading\n\n## Next\n"
+    pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": text}))
+
+    assert [s.title for s in pack.sections] == ["Costs", "Next"]
+
+
+def test_escaped_characters_show_plainly_in_titles(make_pack, manifest):
+    text = "# Step \\#1: \\*not\\* emphasis\n"
+    pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": text}))
+
+    assert pack.sections[0].title == "Step #1: *not* emphasis"
