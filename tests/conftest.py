@@ -9,9 +9,21 @@ import tempfile
 # Set before anything imports Qt: every GUI test runs headless, on one
 # 1920x1080 screen at 96 dpi (the offscreen default of 800x600 is smaller
 # than any desktop the app meets, and would clamp restored window sizes).
-_SCREEN = {"synthesizedScreens": False, "screens": [
-    {"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080,
-     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+_SCREEN = {
+    "synthesizedScreens": False,
+    "screens": [
+        {
+            "name": "test",
+            "x": 0,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        }
+    ],
+}
 _config = os.path.join(tempfile.mkdtemp(prefix="lupus-qpa-"), "offscreen.json")
 with open(_config, "w", encoding="utf-8") as handle:
     json.dump(_SCREEN, handle)
