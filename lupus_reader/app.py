@@ -86,7 +86,13 @@ def _run_gui(args: argparse.Namespace) -> int:
         print(report, file=sys.stdout if ok else sys.stderr)
         return EXIT_OK if ok else EXIT_FAILURE
 
-    opened = open_reader(args.pack, paths.data_dir(args.data_dir), args.section, remember=not args.screenshot)
+    opened = open_reader(
+        args.pack,
+        paths.data_dir(args.data_dir),
+        args.section,
+        remember=not args.screenshot,
+        cache_dir=paths.cache_dir(args.data_dir),
+    )
     if opened is None:
         return EXIT_FAILURE
     window, _controller = opened
@@ -128,7 +134,11 @@ def ensure_application() -> QApplication:
 
 
 def open_reader(
-    pack_paths: Sequence[Path], data_dir: Path, section: str | None = None, remember: bool = True
+    pack_paths: Sequence[Path],
+    data_dir: Path,
+    section: str | None = None,
+    remember: bool = True,
+    cache_dir: Path | None = None,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
     from lupus_reader.content.library import open_library
@@ -144,7 +154,7 @@ def open_reader(
         return None
     state = load_state(data_dir) if remember else ReadingState()
     window = MainWindow()
-    controller = ReaderController(window, library, state, data_dir if remember else None)
+    controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
         controller.report_broken_pack(failure.path, failure.error, fallback=True)
     window.show()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from lupus_reader import APP_NAME
 
 DATA_DIR_ENV = "LUPUS_READER_DATA_DIR"
@@ -17,6 +15,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().absolute()
+    import platformdirs  # not needed when the dir is given, as in kiosks and tests
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -24,4 +24,6 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Rebuildable caches: beside the data when the data dir is overridden."""
     if override or os.environ.get(DATA_DIR_ENV):
         return data_dir(override) / "cache"
+    import platformdirs
+
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)

@@ -1,45 +1,47 @@
-"""Our Markdown extensions: section ids that match the navigator, and offline links."""
+"""Our Markdown extensions: offline links and images, and admonitions as boxes Qt can draw."""
 
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown convention)
 from typing import Any
 
 from markdown import Extension, Markdown, util
 from markdown.treeprocessors import Treeprocessor
 
-from lupus_reader.content.pack import is_absolute_url
+from lupus_reader.content.pack import EXTERNAL_PREFIX, is_absolute_url
+from lupus_reader.content.scan import MARK_CLOSE, MARK_OPEN
 
-SECTION_TAGS = ("h1", "h2", "h3")
-EXTERNAL_PREFIX = "#external-"
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+_MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 
 
 class SectionIdProcessor(Treeprocessor):
-    """Give top-level h1-h3 the ids the scanner found, in the same order."""
+    """Give each heading that carries a scanner's mark its section's id, and drop the mark."""
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
-        self.anchors: list[str] = []
+        self.anchors: tuple[str, ...] = ()
 
     def run(self, root: etree.Element) -> None:
-        expected = iter(self.anchors)
-        used = set(self.anchors)
-        spare = 0
-        for element in root:
-            if element.tag not in SECTION_TAGS:
-                continue
-            if not len(element) and not (element.text or "").strip():
-                continue  # "#" alone: an empty heading, which the scanner does not count either
-            anchor = next(expected, None)
-            if anchor is None:
-                spare += 1
-                anchor = f"heading-{spare}"
-                while anchor in used:
-                    spare += 1
-                    anchor = f"heading-{spare}"
-            element.set("id", anchor)
-            element.set("class", "section-heading")
+        for element in root.iter():
+            if element.tag in _HEADINGS:
+                self._claim(element)
+
+    def _claim(self, heading: etree.Element) -> None:
+        # The mark ends the heading's text, which may be a child's tail ("A *b*<mark>").
+        for node in heading.iter():
+            for attribute in ("text", "tail"):
+                value = getattr(node, attribute)
+                if (node is heading and attribute == "tail") or not value or MARK_OPEN not in value:
+                    continue
+                for match in _MARK.finditer(value):
+                    if int(match.group(1)) < len(self.anchors):
+                        heading.set("id", self.anchors[int(match.group(1))])
+                setattr(node, attribute, _MARK.sub("", value))
 
 
 class OfflineLinkProcessor(Treeprocessor):
@@ -101,8 +103,7 @@ class ReaderExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
         self.section_ids = SectionIdProcessor(md)
         self.offline_links = OfflineLinkProcessor(md)
-        # After attr_list (priority 8) so our ids win; before inline-placeholder
-        # restoration does not matter for element attributes.
+        # After the inline processor (20), which makes the <a> and <img> elements.
         md.treeprocessors.register(self.section_ids, "lupus_section_ids", 5)
         md.treeprocessors.register(self.offline_links, "lupus_offline_links", 4)
         md.treeprocessors.register(AdmonitionBoxProcessor(md), "lupus_admonition_boxes", 3)

@@ -26,14 +26,14 @@ class Library:
 
     def __init__(self, packs: Iterable[ContentPack]) -> None:
         self.packs: list[ContentPack] = []
-        self._words_before: dict[str, list[int]] = {}
+        self._size_before: dict[str, list[int]] = {}
         for pack in packs:
             self.add(pack)
 
     def add(self, pack: ContentPack) -> None:
         """Add a pack, replacing one with the same id (a newer copy of a guide)."""
         self.packs = [p for p in self.packs if p.id != pack.id] + [pack]
-        self._words_before[pack.id] = [0, *itertools.accumulate(s.words for s in pack.sections)]
+        self._size_before[pack.id] = [0, *itertools.accumulate(s.size for s in pack.sections)]
 
     def find(self, section_id: str) -> tuple[ContentPack, Section] | None:
         pack_id = section_id.split("/", 1)[0]
@@ -55,12 +55,12 @@ class Library:
         return pack.sections[index] if 0 <= index < len(pack.sections) else None
 
     def progress(self, pack: ContentPack, section: Section, fraction: float) -> float:
-        """Share of the pack's words read up to ``fraction`` of ``section`` (0-1)."""
-        before = self._words_before[pack.id]
+        """Share of the pack read up to ``fraction`` of ``section`` (0-1), by text length."""
+        before = self._size_before[pack.id]
         total = before[-1]
         if total == 0:
             return (section.index + fraction) / max(len(pack.sections), 1)
-        return (before[section.index] + fraction * section.words) / total
+        return (before[section.index] + fraction * section.size) / total
 
 
 def open_library(requested: Iterable[Path], bundled: Iterable[Path]) -> tuple[Library, list[PackFailure]]:

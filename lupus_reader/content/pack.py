@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from lupus_reader.content.scan import Heading, ScanResult, make_slug, scan_chapter
+from lupus_reader.content.scan import Heading, ScanResult, make_slug, scan_chapter, scan_headings
 from lupus_reader.content.source import PackSource, SourceError, normalize, open_source
 
 MANIFEST = "pack.toml"
 _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _KNOWN_KEYS = {"id", "title", "subtitle", "language", "version", "reviewed", "sources", "chapters"}
+# Links to the web become "#external-N": a fragment, so nothing can fetch it.
+EXTERNAL_PREFIX = "#external-"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
 
 Severity = Literal["error", "warning"]
@@ -62,7 +64,7 @@ class Section:
     chapter: int
     anchor: str
     index: int
-    words: int
+    size: int  # characters of Markdown: the section's weight in reading progress
 
 
 @dataclass(slots=True)
@@ -72,12 +74,25 @@ class Chapter:
     stem: str
     title: str
     text: str
-    scan: ScanResult
+    headings: tuple[Heading, ...]
     sections: list[Section] = field(default_factory=list)
+    _details: ScanResult | None = None
+
+    @property
+    def scan(self) -> ScanResult:
+        """The full scan (links, raw HTML, words): made when first asked for, not at open."""
+        if self._details is None:
+            self._details = scan_chapter(self.text)
+        return self._details
 
     @property
     def words(self) -> int:
         return self.scan.words
+
+    def section_words(self, section: Section) -> int:
+        if not self.headings:
+            return self.words
+        return next(h.words for h in self.scan.headings if h.slug == section.anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +135,9 @@ class ContentPack:
     @property
     def words(self) -> int:
         return sum(chapter.words for chapter in self.chapters)
+
+    def section_words(self, section: Section) -> int:
+        return self.chapters[section.chapter].section_words(section)
 
     def section(self, section_id: str) -> Section | None:
         return self._by_id.get(section_id)
@@ -304,8 +322,8 @@ def _chapter_files_from_manifest(
     return files
 
 
-def _first_title(scan: ScanResult, fallback: str) -> str:
-    return scan.headings[0].title if scan.headings else fallback
+def _first_title(headings: tuple[Heading, ...], fallback: str) -> str:
+    return headings[0].title if headings else fallback
 
 
 def _build_chapters(
@@ -318,7 +336,7 @@ def _build_chapters(
         text = _decode(source, file, problems)
         if text is None:
             continue
-        scan = scan_chapter(text)
+        scan = scan_headings(text)
         stem = make_slug(file.rsplit(".", 1)[0].replace("/", "-"))
         if stem in stems:
             problems.append(Problem(file, 0, f"chapter id '{stem}' is also used by {stems[stem]}"))
@@ -340,10 +358,11 @@ def _build_chapters(
             problems.append(
                 Problem(file, 1, "chapter has no heading; its file name is used as title", "warning")
             )
-        chapter = Chapter(
-            len(chapters), file, stem, _first_title(scan, stem.replace("-", " ").title()), text, scan
-        )
-        for heading in scan.headings or (Heading(1, chapter.title, stem, 1, False, scan.words),):
+        title = _first_title(scan.headings, stem.replace("-", " ").title())
+        chapter = Chapter(len(chapters), file, stem, title, text, scan.headings)
+        headings = scan.headings or (Heading(1, chapter.title, stem, 1, False),)
+        ends = [h.start for h in headings[1:]] + [len(text)]
+        for heading, end in zip(headings, ends, strict=True):
             chapter.sections.append(
                 Section(
                     id=f"{pack_id}/{stem}/{heading.slug}",
@@ -352,7 +371,7 @@ def _build_chapters(
                     chapter=chapter.index,
                     anchor=heading.slug,
                     index=section_index,
-                    words=heading.words,
+                    size=max(end - heading.start, 1),
                 )
             )
             section_index += 1
@@ -409,7 +428,26 @@ def _check_raw_html(pack: ContentPack, problems: list[Problem]) -> None:
             problems.append(Problem(chapter.file, tag.line, message, "warning"))
 
 
-def _inspect(path: Path) -> tuple[ContentPack | None, list[Problem]]:
+def _check_rendering(pack: ContentPack, problems: list[Problem]) -> None:
+    """Every section must come out of the renderer as a heading with its id."""
+    from lupus_reader.content.render import Renderer
+
+    renderer = Renderer()
+    for chapter in pack.chapters:
+        html = renderer.render_chapter(pack, chapter).html
+        for heading in chapter.headings:
+            if f'id="{heading.slug}"' not in html:
+                problems.append(
+                    Problem(
+                        chapter.file,
+                        heading.line,
+                        f"heading '{heading.title}' does not render as a heading "
+                        "(is it inside raw HTML or a list?)",
+                    )
+                )
+
+
+def _inspect(path: Path, full: bool) -> tuple[ContentPack | None, list[Problem]]:
     problems: list[Problem] = []
     try:
         source = open_source(path)
@@ -464,19 +502,26 @@ def _inspect(path: Path) -> tuple[ContentPack | None, list[Problem]]:
     )
     if not pack.sections and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), 0, "the pack has no readable chapters"))
-    _check_links(pack, problems)
-    _check_raw_html(pack, problems)
+    if full:
+        _check_links(pack, problems)
+        _check_raw_html(pack, problems)
+        _check_rendering(pack, problems)
     return pack, problems
 
 
 def check_pack(path: Path) -> tuple[ContentPack | None, list[Problem]]:
     """Open a pack as far as possible and list every problem an author should see."""
-    return _inspect(path)
+    return _inspect(path, full=True)
 
 
 def load_pack(path: Path) -> ContentPack:
-    """Open a pack for reading; raise PackError if any problem is an error."""
-    pack, problems = _inspect(path)
+    """Open a pack for reading; raise PackError if it cannot be read.
+
+    Only what stops reading is checked here (manifest, files, section ids):
+    a broken link is the author's problem (``check-pack`` reports it), and
+    the reader is told when they click it.
+    """
+    pack, problems = _inspect(path, full=False)
     errors = [p for p in problems if p.severity == "error"]
     if pack is None or errors:
         raise PackError(path, problems)

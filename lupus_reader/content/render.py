@@ -17,6 +17,7 @@ from markdown.extensions.tables import TableExtension
 
 from lupus_reader.content.extensions import ReaderExtension
 from lupus_reader.content.pack import Chapter, ContentPack, is_absolute_url
+from lupus_reader.content.scan import MARK_CLOSE, MARK_OPEN, Heading, scan_headings, with_heading_marks
 
 ALLOWED_TAGS = frozenset(
     {
@@ -99,6 +100,7 @@ _CLEANER = nh3.Cleaner(
 
 # nh3 writes normalized tags, so an <img> that lost its remote src is easy to find.
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)([^>]*)>")
+_STRAY_MARK = re.compile(f"{MARK_OPEN}\\d*{MARK_CLOSE}?")
 _ALT = re.compile(r'\salt="([^"]*)"')
 
 
@@ -114,7 +116,9 @@ def sanitize(fragment: str) -> str:
     Raw-HTML images whose remote source was removed become a visible note
     rather than an empty image the pane would try to load.
     """
-    return _IMG_WITHOUT_SRC.sub(_offline_image, _CLEANER.clean(fragment))
+    cleaned = _IMG_WITHOUT_SRC.sub(_offline_image, _CLEANER.clean(fragment))
+    # A heading mark left where Markdown made no heading (raw HTML) is not text.
+    return _STRAY_MARK.sub("", cleaned) if MARK_OPEN in cleaned else cleaned
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,26 +147,22 @@ class Renderer:
             output_format="html",
         )
 
-    def render_markdown(self, text: str, anchors: list[str]) -> RenderedChapter:
+    def render_markdown(self, text: str, headings: tuple[Heading, ...] | None = None) -> RenderedChapter:
+        """Render one chapter; section headings get the ids the scanner gave them."""
+        if headings is None:
+            headings = scan_headings(text).headings
         self._md.reset()
-        self._extension.section_ids.anchors = anchors
-        body = self._md.convert(text)
+        self._extension.section_ids.anchors = tuple(h.slug for h in headings)
+        body = self._md.convert(with_heading_marks(text, headings))
         external = tuple(self._extension.offline_links.external)
         return RenderedChapter(sanitize(body), external)
 
     def render_chapter(self, pack: ContentPack, chapter: Chapter) -> RenderedChapter:
-        anchors = [section.anchor for section in chapter.sections] if chapter.scan.headings else []
-        rendered = self.render_markdown(chapter.text, anchors)
-        if not chapter.scan.headings:
+        rendered = self.render_markdown(chapter.text, chapter.headings)
+        if not chapter.headings:
             # A chapter without headings still needs its one section's anchor.
             title = html.escape(chapter.title)
             anchor = chapter.sections[0].anchor
-            heading = f'<h1 id="{anchor}" class="section-heading">{title}</h1>'
+            heading = f'<h1 id="{anchor}">{title}</h1>'
             rendered = RenderedChapter(heading + rendered.html, rendered.external_links)
         return rendered
-
-
-def document_html(body: str, language: str) -> str:
-    """Wrap a rendered body as a full document for the reader pane."""
-    lang = html.escape(language, quote=True)
-    return f'<html lang="{lang}"><head><meta charset="utf-8"></head><body>{body}</body></html>'

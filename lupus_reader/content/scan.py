@@ -1,51 +1,71 @@
-"""Line scanner for Markdown chapters: headings, links and raw HTML, with line numbers.
+"""Scanner for Markdown chapters: headings (fast, at open) and links, raw HTML, words (for checks).
 
-The scanner runs on every chapter when a pack opens, so it must stay cheap
-(one pass over the lines, no Markdown parsing). Rendering uses the headings
-it finds, in the same order, so the ids in the navigator and in the pane are
-the same ids.
+Opening a pack scans every chapter, so finding headings must not cost a
+pass of Python code per line: one C-level regex finds the few lines that
+could be headings, and only those are examined. The renderer then writes
+each heading's id into its line as ``{#id}``, so the pane's ids are the
+navigator's ids even where Python-Markdown and this scanner disagree.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import markdown
-from markdown.extensions.admonition import AdmonitionProcessor
-from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.extensions.tables import TableProcessor
-from markdown.extensions.toc import slugify_unicode
+from typing import Any
 
 SECTION_LEVELS = (1, 2, 3)
 
+# Lines that may be headings: "#..." or a setext underline ("===", "---").
+_CANDIDATE = re.compile(r"\n(?:#|=+[ \t]*(?=\n|$)|-+[ \t]*(?=\n|$))")
 # Python-Markdown's hash headers: no indent, no space needed after the hashes.
 _ATX = re.compile(r"^(#{1,6})((?:\\.|[^\\])*?)#*$")  # as HashHeaderProcessor.RE
-_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
-# Python-Markdown's own fence pattern, so code blocks here are code blocks
-# there: a fence opens at the margin and only the same fence closes it.
-_FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
-# attr_list's own header pattern: at least one space before the braces.
-_ATTR_LIST = AttrListTreeprocessor.HEADER_RE
-_INLINE_LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)[^>\s]*)>")
-_AUTOMAIL = re.compile(r"<([^<> !]+@[^@<> ]+)>")  # Python-Markdown's AUTOMAIL_RE
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_RAW_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9\-]*)([^>]*)>")
 _HR = re.compile(r"^ {0,3}(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,}) *$")
-# Lines that cannot be a setext title. Python-Markdown tries setext before lists
-# and quotes, so "- item" or "> quote" over "===" is a heading there; only code,
-# hash headings and admonitions come first.
-_NOT_SETEXT_TEXT = re.compile(r"^( {4,}|#|\s*$)")
-_ADMONITION = AdmonitionProcessor.RE
-_LIST_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d+\.) +")
-# The tables extension's own test: a table takes every line of its block, so
-# "## Next" right under a table (no blank line) is a row, not a heading.
-_TABLES = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# The same rule as Python-Markdown's slugify_unicode (tested to agree).
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+_SLUG_JOIN = re.compile(r"[-\s]+")
+
+
+@functools.cache
+def _markdown_rules() -> dict[str, Any]:
+    """Python-Markdown's own patterns, so code, tables and {attrs} here are what they are there.
+
+    Loaded on first need only: most chapters have no fences, tables or {attrs}
+    in their headings, and importing Markdown costs more than scanning them.
+    """
+    import markdown
+    from markdown.extensions.admonition import AdmonitionProcessor
+    from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+    from markdown.extensions.tables import TableProcessor
+
+    return {
+        "fenced_block": FencedBlockPreprocessor.FENCED_BLOCK_RE,
+        "attr_list": AttrListTreeprocessor.HEADER_RE,
+        "attrs_and_remainder": get_attrs_and_remainder,
+        "admonition": AdmonitionProcessor.RE,
+        # A table takes every line of its block, so "## Next" right under a
+        # table (no blank line) is a row, not a heading.
+        "tables": TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False}),
+    }
+
+
+@functools.cache
+def _check_rules() -> dict[str, re.Pattern[str]]:
+    """Patterns only ``check-pack`` and word counts need: compiled then, not at start-up."""
+    return {
+        "inline_link": re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"),
+        "ref_def": re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$"),
+        "autolink": re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)[^>\s]*)>"),
+        "automail": re.compile(r"<([^<> !]+@[^@<> ]+)>"),  # Python-Markdown's AUTOMAIL_RE
+        "code_span": re.compile(r"(`+)(.+?)\1"),
+        "raw_tag": re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9\-]*)([^>]*)>"),
+        "word": re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*"),
+    }
+
+
 # A backslash escape (kept as its character), emphasis marks, or a link (kept as its text).
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])|[*_`~]|!?\[([^\]]*)\]\([^)]*\)")
 
@@ -60,6 +80,9 @@ class Heading:
     line: int
     explicit_id: bool
     words: int = 0
+    source: str = ""  # the heading's inline Markdown, without hashes or {attrs}
+    setext: bool = False
+    start: int = 0  # character offset of the heading's first line
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,177 +121,187 @@ def plain_text(markdown_inline: str) -> str:
 
 
 def make_slug(title: str) -> str:
-    return slugify_unicode(title, "-") or "section"
+    return _SLUG_JOIN.sub("-", _SLUG_DROP.sub("", title).strip().lower()) or "section"
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(_check_rules()["word"].findall(text))
+
+
+def normalize_newlines(text: str) -> str:
+    """Lines as Markdown sees them: \\r\\n and \\r end lines; form feeds and U+2028 do not."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _split_attr_list(text: str) -> tuple[str, str | None]:
-    match = _ATTR_LIST.search(text.expandtabs(4))
+    if "{" not in text:
+        return text, None
+    rules = _markdown_rules()
+    match = rules["attr_list"].search(text.expandtabs(4))
     if not match:
         return text, None
     # Read the braces as attr_list does, so "{#café .note}" gives the id it gives;
     # like attr_list, leave text with a stray "}" alone.
-    attrs, remainder = get_attrs_and_remainder(match.group(1))
+    attrs, remainder = rules["attrs_and_remainder"](match.group(1))
     if remainder:
         return text, None
     ids = [value for key, value in attrs if key == "id" and value]
     return text.expandtabs(4)[: match.start()].rstrip("#").rstrip(), ids[-1] if ids else None
 
 
-def _fenced_lines(text: str) -> set[int]:
-    """Line numbers (from 1) inside fenced code blocks, found as Python-Markdown finds them."""
-    # Markdown expands tabs first; line structure is unchanged by it.
-    text = text.expandtabs(4)
-    inside: set[int] = set()
+def _fence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of fenced code blocks, found as Python-Markdown finds them."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    # Markdown expands tabs first; tab-free text keeps its offsets.
+    searched = text.expandtabs(4) if "\t" in text else text
+    rules = _markdown_rules()
+    spans: list[tuple[int, int]] = []
     index = 0
-    while match := _FENCED_BLOCK.search(text, index):
-        if match.group("attrs") and get_attrs_and_remainder(match.group("attrs"))[1]:
+    while match := rules["fenced_block"].search(searched, index):
+        if match.group("attrs") and rules["attrs_and_remainder"](match.group("attrs"))[1]:
             index = match.end("attrs")  # not a valid {attrs}: Markdown skips this fence
             continue
-        first = text.count("\n", 0, match.start()) + 1
-        last = first + text.count("\n", match.start(), match.end())
-        inside.update(range(first, last + 1))
+        if searched is text:
+            spans.append((match.start(), match.end()))
+        else:  # map back through line numbers when tabs moved the offsets
+            first = searched.count("\n", 0, match.start())
+            last = first + searched.count("\n", match.start(), match.end())
+            spans.append((_line_offset(text, first), _line_offset(text, last + 1)))
         index = match.end()
-    return inside
+    return spans
 
 
-def _table_end(lines: list[str], number: int) -> int:
-    """The last line of a table whose block starts at line ``number``, or 0 if it is no table."""
-    block: list[str] = []
-    for line in lines[number - 1 :]:
-        expanded = line.expandtabs(4)
-        if not expanded.strip(" "):
+def _line_offset(text: str, line_index: int) -> int:
+    position = 0
+    for _ in range(line_index):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return len(text)
+    return position
+
+
+class _Lines:
+    """Random access to the lines around a position, without splitting the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def start_before(self, start: int) -> int | None:
+        """Start of the line before the line starting at ``start``; None at the top."""
+        if start == 0:
+            return None
+        return self.text.rfind("\n", 0, start - 1) + 1
+
+    def line_at(self, start: int) -> str:
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _in_table(lines: _Lines, start: int, line: str) -> bool:
+    """Is the line at ``start`` part of a table block that began above it?"""
+    block = [line.expandtabs(4)]
+    cursor = lines.start_before(start)
+    while cursor is not None:
+        above = lines.line_at(cursor)
+        if _is_blank(above):
             break
-        block.append(expanded)
-    if len(block) > 1 and _TABLES.test(None, "\n".join(block)):
-        return number + len(block) - 1
-    return 0
+        block.insert(0, above.expandtabs(4))
+        cursor = lines.start_before(cursor)
+    if len(block) < 2 or "|" not in block[0]:
+        return False
+    return bool(_markdown_rules()["tables"].test(None, "\n".join(block)))
 
 
-def _iter_prose_lines(lines: list[str], text: str) -> Iterator[tuple[int, str, bool]]:
-    """Yield (line number, line, inside fenced code) for every line."""
-    fenced = _fenced_lines(text) if ("```" in text or "~~~" in text) else set()
-    for number, line in enumerate(lines, start=1):
-        yield number, line, number in fenced
+def _starts_block(lines: _Lines, start: int, headings_at: set[int]) -> bool:
+    """Is the line at ``start`` the first line of a Markdown block?
 
-
-class _Blocks:
-    r"""Where Python-Markdown starts a new block: only a block's first line takes a setext underline.
-
-    "a\nb\n---" is a paragraph and a rule there, not a heading "b"; blocks start
-    after blank lines, hash headings, rules, fenced code and indented code.
+    Only a block's first line takes a setext underline: "a\\nb\\n---" is a
+    paragraph and a rule, not a heading "b".
     """
-
-    def __init__(self) -> None:
-        self.start = True
-        self.after_list = False  # indented blocks after a list continue it, not code
-
-    def code(self) -> None:
-        self.start, self.after_list = True, False
-
-    def advance(self, number: int, line: str, heading: bool) -> None:
-        expanded = line.expandtabs(4)
-        # A first line of one to three spaces is not a block end (four are empty code).
-        blank = not expanded.strip(" ") and (number > 1 or not line or len(expanded) >= 4)
-        indented = not blank and expanded.startswith("    ")
-        if self.start and not blank and not indented:
-            self.after_list = _LIST_ITEM.match(expanded) is not None
-        indented_code = self.start and indented and not self.after_list
-        self.start = blank or heading or indented_code or _HR.match(expanded) is not None
+    above_start = lines.start_before(start)
+    if above_start is None:
+        return True
+    above = lines.line_at(above_start)
+    return (
+        _is_blank(above)
+        or above_start in headings_at
+        or _HR.match(above.expandtabs(4)) is not None
+        or bool(_ATX.match(above) and _ATX.match(above).group(2).strip())  # type: ignore[union-attr]
+    )
 
 
-def scan_chapter(text: str) -> ScanResult:
-    """Find headings, links and raw HTML in one chapter's Markdown."""
-    # Lines as Markdown sees them: \r\n and \r are newlines, form feeds and
-    # Unicode line separators are not (str.splitlines would split on those).
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    raw: list[tuple[int, int, str, str | None]] = []  # line, level, title, explicit id
-    links: list[Link] = []
-    tags: list[RawTag] = []
-    word_lines: list[tuple[int, int]] = []  # line, words
-    previous = ""
-    previous_is_text = False  # the line above could carry a setext underline
-    blocks = _Blocks()
-    table_end = 0
-    for number, line, in_code in _iter_prose_lines(lines, text):
-        if in_code:
-            previous, previous_is_text = "", False
-            blocks.code()
+_RawHeading = tuple[int, int, int, str, str | None, bool]  # start, line, level, source, explicit id, setext
+
+
+def _find_headings(text: str) -> list[_RawHeading]:
+    lines = _Lines(text)
+    fences = _fence_spans(text)
+    fence_starts = [start for start, _ in fences]
+    found: list[_RawHeading] = []
+    headings_at: set[int] = set()  # starts of lines already known to end a block
+    line_number, counted_to = 1, 0
+    padded = "\n" + text
+    for match in _CANDIDATE.finditer(padded):
+        start = match.start()  # offset in ``text`` of the candidate line
+        span = bisect.bisect_right(fence_starts, start) - 1
+        if span >= 0 and start < fences[span][1]:
             continue
-        if number > table_end and blocks.start and "|" in line and not line.startswith(("    ", "\t")):
-            table_end = _table_end(lines, number)
-        in_table = number <= table_end
-        atx = None if in_table else _ATX.match(line)
-        setext = _SETEXT.match(line) if previous_is_text and not in_table else None
-        if atx and atx.group(2).strip():
+        line_number += text.count("\n", counted_to, start)
+        counted_to = start
+        line = lines.line_at(start)
+        if line.startswith("#"):
+            atx = _ATX.match(line)
+            if not atx or not atx.group(2).strip():
+                continue
+            above = lines.start_before(start)
+            if above is not None and "|" in lines.line_at(above) and _in_table(lines, start, line):
+                continue
+            headings_at.add(start)
             level = len(atx.group(1))
-            title, explicit = _split_attr_list(atx.group(2).strip())
-            if level in SECTION_LEVELS and title.strip():  # "# {#x}" alone renders empty
-                raw.append((number, level, plain_text(title), explicit))
-        elif setext and not line.startswith(" "):
-            level = 1 if setext.group(1)[0] == "=" else 2
-            title, explicit = _split_attr_list(previous.strip())
-            word_lines.pop()  # the underlined line is the heading, not body text
-            raw.append((number - 1, level, plain_text(title), explicit))
-            previous, previous_is_text = "", False
-            blocks.advance(number, line, heading=True)
+            source, explicit = _split_attr_list(atx.group(2).strip())
+            if level in SECTION_LEVELS and source.strip():  # "# {#x}" alone renders empty
+                found.append((start, line_number, level, source, explicit, False))
             continue
-        else:
-            word_lines.append((number, count_words(plain_text(line))))
-        if line.startswith("    ") or line.startswith("\t"):
-            # Indented lines are code or admonition bodies: prose for links,
-            # but never headings.
-            pass
-        stripped = _CODE_SPAN.sub("", line)
-        for match in _INLINE_LINK.finditer(stripped):
-            links.append(Link(match.group(3), number, match.group(1) == "!", match.group(2)))
-        ref = _REF_DEF.match(stripped)
-        if ref:
-            links.append(Link(ref.group(2), number, False, ref.group(1)))
-        for match in _AUTOLINK.finditer(stripped):
-            links.append(Link(match.group(1), number, False, match.group(1)))
-        for match in _AUTOMAIL.finditer(_AUTOLINK.sub("", stripped)):
-            links.append(Link(f"mailto:{match.group(1)}", number, False, match.group(1)))
-        for match in _RAW_TAG.finditer(_AUTOMAIL.sub("", _AUTOLINK.sub("", stripped))):
-            tags.append(RawTag(match.group(2).lower(), match.group(3), number))
-        previous = line
-        previous_is_text = (
-            not in_table
-            and blocks.start
-            and not atx
-            and not _NOT_SETEXT_TEXT.match(line.expandtabs(4))
-            and not _ADMONITION.match(line)
-        )
-        blocks.advance(number, line, heading=atx is not None)
-    return _finish(raw, links, tags, word_lines)
+        # A setext underline: the line above is the title if it starts a block.
+        title_start = lines.start_before(start)
+        if title_start is None:
+            continue
+        title_line = lines.line_at(title_start)
+        expanded = title_line.expandtabs(4)
+        if (
+            _is_blank(title_line)
+            or expanded.startswith("    ")
+            or title_line.startswith("#")
+            or (title_line.startswith("!!!") and _markdown_rules()["admonition"].match(title_line))
+            or title_start in headings_at
+            or not _starts_block(lines, title_start, headings_at)
+            or ("|" in title_line and _in_table(lines, start, line))
+        ):
+            continue
+        span = bisect.bisect_right(fence_starts, title_start) - 1
+        if span >= 0 and title_start < fences[span][1]:
+            continue
+        headings_at.add(start)
+        source, explicit = _split_attr_list(title_line.strip())
+        level = 1 if line.lstrip()[0] == "=" else 2
+        found.append((title_start, line_number - 1, level, source, explicit, True))
+    return found
 
 
-def _finish(
-    raw: list[tuple[int, int, str, str | None]],
-    links: list[Link],
-    tags: list[RawTag],
-    word_lines: list[tuple[int, int]],
-) -> ScanResult:
+def _number(raw: list[_RawHeading], words: list[int] | None = None) -> ScanResult:
+    """Give headings their slugs: explicit ids as written, duplicates suffixed, never merged."""
     seen: dict[str, int] = {}
     explicit_seen: set[str] = set()
     headings: list[Heading] = []
     duplicates: list[tuple[Heading, str]] = []
     explicit_duplicates: list[Heading] = []
-    # Words belong to the heading above them; text before the first heading
-    # counts toward the first one.
-    starts = [line for line, *_ in raw]
-    words_per_heading = [0] * len(raw)
-    cursor = 0
-    for line, words in word_lines:
-        while cursor + 1 < len(starts) and line > starts[cursor + 1]:
-            cursor += 1
-        if words_per_heading:
-            words_per_heading[cursor] += words
-    for index, (line, level, title, explicit) in enumerate(raw):
+    for index, (start, line, level, source, explicit, setext) in enumerate(raw):
+        title = plain_text(source)
         base = explicit or make_slug(title)
         slug = base
         if explicit and base in explicit_seen:
@@ -283,16 +316,101 @@ def _finish(
         if explicit:
             explicit_seen.add(base)
         heading = Heading(
-            level, title or "Untitled", slug, line, explicit is not None, words_per_heading[index]
-        )
+            level, title or "Untitled", slug, line, explicit is not None,
+            words[index] if words else 0, source, setext, start,
+        )  # fmt: skip
         if slug != base:
             duplicates.append((heading, base))
         headings.append(heading)
     return ScanResult(
         headings=tuple(headings),
-        links=tuple(links),
-        raw_tags=tuple(tags),
+        links=(),
+        raw_tags=(),
         duplicate_slugs=tuple(duplicates),
         duplicate_explicit_ids=tuple(explicit_duplicates),
-        words=sum(words for _, words in word_lines),
+        words=0,
     )
+
+
+def scan_headings(text: str) -> ScanResult:
+    """The sections of a chapter, fast: what opening a pack needs, no more."""
+    return _number(_find_headings(normalize_newlines(text)))
+
+
+def _prose_lines(text: str, skip: set[int]) -> Iterator[tuple[int, str]]:
+    fences = _fence_spans(text)
+    position = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        inside = any(start <= position < end for start, end in fences)
+        if not inside and number not in skip:
+            yield number, line
+        position += len(line) + 1
+
+
+def scan_chapter(text: str) -> ScanResult:
+    """Everything an author is told about: headings, links, raw HTML and word counts."""
+    text = normalize_newlines(text)
+    raw = _find_headings(text)
+    heading_lines = {line for _, line, *_ in raw}
+    heading_lines |= {line + 1 for _, line, _, _, _, setext in raw if setext}
+    links: list[Link] = []
+    tags: list[RawTag] = []
+    starts = [line for _, line, *_ in raw]
+    words_per_heading = [0] * len(raw)
+    total = 0
+    rules = _check_rules()
+    for number, line in _prose_lines(text, heading_lines):
+        words = count_words(plain_text(line))
+        total += words
+        if raw:
+            # Words belong to the heading above them; text before the first counts toward it.
+            words_per_heading[max(bisect.bisect_right(starts, number) - 1, 0)] += words
+        stripped = rules["code_span"].sub("", line)
+        for match in rules["inline_link"].finditer(stripped):
+            links.append(Link(match.group(3), number, match.group(1) == "!", match.group(2)))
+        ref = rules["ref_def"].match(stripped)
+        if ref:
+            links.append(Link(ref.group(2), number, False, ref.group(1)))
+        for match in rules["autolink"].finditer(stripped):
+            links.append(Link(match.group(1), number, False, match.group(1)))
+        without_autolinks = rules["autolink"].sub("", stripped)
+        for match in rules["automail"].finditer(without_autolinks):
+            links.append(Link(f"mailto:{match.group(1)}", number, False, match.group(1)))
+        for match in rules["raw_tag"].finditer(rules["automail"].sub("", without_autolinks)):
+            tags.append(RawTag(match.group(2).lower(), match.group(3), number))
+    numbered = _number(raw, words_per_heading)
+    return ScanResult(
+        headings=numbered.headings,
+        links=tuple(links),
+        raw_tags=tuple(tags),
+        duplicate_slugs=numbered.duplicate_slugs,
+        duplicate_explicit_ids=numbered.duplicate_explicit_ids,
+        words=total,
+    )
+
+
+# Private-use characters around a heading's number: nothing in Markdown reads them.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def with_heading_marks(text: str, headings: tuple[Heading, ...]) -> str:
+    """The chapter with a numbered mark at the end of each section heading's line.
+
+    The renderer finds the marks in the headings Markdown made, gives each
+    the id of its section and removes the mark, so the pane and the navigator
+    cannot drift apart even where they disagree about an odd line.
+    """
+    if not headings:
+        return text
+    text = normalize_newlines(text)
+    parts: list[str] = []
+    position = 0
+    for number, heading in enumerate(headings):
+        end = text.find("\n", heading.start)
+        end = len(text) if end < 0 else end
+        parts.append(text[position : heading.start])
+        prefix = "" if heading.setext else "#" * heading.level + " "
+        parts.append(f"{prefix}{heading.source}{MARK_OPEN}{number}{MARK_CLOSE}")
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-import zipfile
-import zlib
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zipfile
 
 # A pack is text and a few images; anything bigger is a mistake or an attack.
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -93,6 +95,8 @@ class ZipSource(PackSource):
     def __init__(self, archive: Path) -> None:
         self.location = archive
         try:
+            import zipfile  # only zipped packs need it: kept off the start-up path
+
             self._zip = zipfile.ZipFile(archive)
             infos = [info for info in self._zip.infolist() if not info.is_dir()]
         except (zipfile.BadZipFile, OSError) as error:
@@ -123,6 +127,9 @@ class ZipSource(PackSource):
         info = self._members.get(clean or "")
         if info is None or info.file_size > MAX_FILE_BYTES:
             raise KeyError(relpath)
+        import zipfile
+        import zlib
+
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as error:
@@ -134,6 +141,8 @@ def open_source(path: Path) -> PackSource:
     if path.is_dir():
         return FolderSource(path)
     if path.is_file():
+        import zipfile
+
         if zipfile.is_zipfile(path):
             return ZipSource(path)
         raise SourceError(f"{path} is neither a folder nor a .zip archive")

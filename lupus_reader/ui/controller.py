@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lupus_reader import APP_DISPLAY_NAME, __version__, resources
-from lupus_reader.content.extensions import EXTERNAL_PREFIX
 from lupus_reader.content.library import Library
-from lupus_reader.content.pack import Chapter, ContentPack, PackError, Section, load_pack
-from lupus_reader.content.render import Renderer, document_html
+from lupus_reader.content.pack import EXTERNAL_PREFIX, Chapter, ContentPack, PackError, Section, load_pack
+from lupus_reader.content.render_cache import ChapterPages, RenderCache
 from lupus_reader.history import History, Location
 from lupus_reader.state import ZOOM_STEPS, ReadingState, save_state
 from lupus_reader.ui.main_window import MainWindow
 
-RENDER_CACHE_SIZE = 24
+PRERENDER_DELAY_MS = 300
 SAVE_DELAY_MS = 1500
 
 
@@ -27,7 +24,12 @@ class ReaderController(QObject):
     """Owns where the reader is; the window only shows it."""
 
     def __init__(
-        self, window: MainWindow, library: Library, state: ReadingState, data_dir: Path | None
+        self,
+        window: MainWindow,
+        library: Library,
+        state: ReadingState,
+        data_dir: Path | None,
+        cache_dir: Path | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -35,8 +37,14 @@ class ReaderController(QObject):
         self.state = state
         self.data_dir = data_dir  # None: remember nothing (screenshots, kiosk)
         self.history = History(state.back, state.forward)
-        self.renderer = Renderer()
-        self._rendered: OrderedDict[tuple[str, int], tuple[str, tuple[str, ...]]] = OrderedDict()
+        self.pages = ChapterPages(RenderCache(cache_dir / "pages" if cache_dir else None))
+        # After the first page is up, the other chapters are rendered one per
+        # idle moment, so moving to any of them later costs no Markdown.
+        self._prerender_queue: list[tuple[ContentPack, Chapter]] = []
+        self._prerender_timer = QTimer(self)
+        self._prerender_timer.setInterval(0)
+        self._prerender_timer.timeout.connect(self._prerender_one)
+        window.reader.first_paint.connect(self._start_prerender, Qt.ConnectionType.SingleShotConnection)
         self._shown: tuple[ContentPack, Chapter] | None = None
         self._external: tuple[str, ...] = ()
         self.current: Section | None = None
@@ -115,7 +123,8 @@ class ReaderController(QObject):
                 self.history.visit(leaving)
         chapter = pack.chapter_of(section)
         if self._shown is None or self._shown[1] is not chapter:
-            html, external = self._render(pack, chapter)
+            page = self.pages.page(pack, chapter)
+            html, external = page.html, page.external_links
             # Set before showing: the pane asks for the chapter's images while it loads.
             self._shown = (pack, chapter)
             self._external = external
@@ -188,18 +197,26 @@ class ReaderController(QObject):
 
     # -- rendering and resources ------------------------------------------------
 
-    def _render(self, pack: ContentPack, chapter: Chapter) -> tuple[str, tuple[str, ...]]:
-        key = (pack.id, chapter.index)
-        cached = self._rendered.get(key)
-        if cached is None:
-            rendered = self.renderer.render_chapter(pack, chapter)
-            cached = (document_html(rendered.html, pack.language), rendered.external_links)
-            self._rendered[key] = cached
-            while len(self._rendered) > RENDER_CACHE_SIZE:
-                self._rendered.popitem(last=False)
-        else:
-            self._rendered.move_to_end(key)
-        return cached
+    def _start_prerender(self) -> None:
+        if self._shown is None:
+            return
+        shown_pack, here = self._shown[0], self._shown[1].index
+
+        def distance(item: tuple[ContentPack, Chapter]) -> tuple[bool, int]:
+            return item[0] is not shown_pack, abs(item[1].index - here)
+
+        # Nearest chapters first: the ones a reader is likeliest to open next.
+        chapters = [(pack, chapter) for pack in self.library.packs for chapter in pack.chapters]
+        self._prerender_queue = sorted(chapters, key=distance, reverse=True)
+        QTimer.singleShot(PRERENDER_DELAY_MS, self._prerender_timer.start)
+
+    def _prerender_one(self) -> None:
+        while self._prerender_queue:
+            pack, chapter = self._prerender_queue.pop()
+            if not self.pages.has(pack, chapter):
+                self.pages.page(pack, chapter)
+                return  # one chapter per idle moment keeps the window responsive
+        self._prerender_timer.stop()
 
     def resolve_image(self, url: QUrl) -> QImage | None:
         """An image from inside the current pack, or None: nothing else is ever loaded."""
@@ -251,7 +268,7 @@ class ReaderController(QObject):
             self.report_broken_pack(path, error, fallback=False)
             return False
         self.library.add(pack)
-        self._rendered = OrderedDict((k, v) for k, v in self._rendered.items() if k[0] != pack.id)
+        self.pages.forget(pack.id)
         if self._shown is not None and self._shown[0].id == pack.id:
             self._shown = None
         self.window.navigator.set_packs(self.library.packs)
@@ -266,6 +283,8 @@ class ReaderController(QObject):
         self.window.banner.show_message(f"The content pack at {path} could not be opened: {error}.{then}")
 
     def open_pack_dialog(self, folder: bool) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load on first use, not at start-up
+
         if folder:
             chosen = QFileDialog.getExistingDirectory(self.window, "Open a content pack folder")
         else:
@@ -276,6 +295,8 @@ class ReaderController(QObject):
             self.open_pack(Path(chosen))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.window,
             f"About {APP_DISPLAY_NAME}",

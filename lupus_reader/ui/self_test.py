@@ -10,7 +10,8 @@ from PySide6.QtGui import QTextDocument
 
 from lupus_reader import resources
 from lupus_reader.content.library import Library, PackFailure
-from lupus_reader.content.render import Renderer, document_html
+from lupus_reader.content.render import Renderer
+from lupus_reader.content.render_cache import document_html
 
 _REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.\-]*:|//)""", re.IGNORECASE)
 

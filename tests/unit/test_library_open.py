@@ -114,23 +114,16 @@ def test_progress_runs_from_zero_to_one_and_never_goes_back(library):
         assert library.progress(pack, before, 1.0) == pytest.approx(library.progress(pack, after, 0.0))
 
 
-def test_progress_weights_sections_by_words(make_pack, manifest):
+def test_progress_weights_sections_by_their_length(make_pack, manifest):
     text = "# Short\n\none two\n\n# Long\n\n" + "word " * 98 + "\n"
     pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": text}))
     library = Library([pack])
+    short, long = pack.sections
+    total = short.size + long.size
 
-    assert library.progress(pack, pack.sections[1], 0.0) == pytest.approx(0.02)
-    assert library.progress(pack, pack.sections[1], 0.5) == pytest.approx(0.51)
-
-
-def test_progress_of_a_pack_without_words_counts_sections(make_pack, manifest):
-    pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": "# A\n\n# B\n\n# C\n\n# D\n"}))
-    library = Library([pack])
-
-    assert pack.words == 0
-    assert library.progress(pack, pack.sections[0], 0.0) == 0.0
-    assert library.progress(pack, pack.sections[2], 0.0) == pytest.approx(0.5)
-    assert library.progress(pack, pack.sections[3], 1.0) == pytest.approx(1.0)
+    assert long.size > 20 * short.size
+    assert library.progress(pack, long, 0.0) == pytest.approx(short.size / total)
+    assert library.progress(pack, long, 0.5) == pytest.approx((short.size + long.size / 2) / total)
 
 
 def test_adding_a_pack_with_the_same_id_replaces_it_and_its_progress(make_pack, manifest):
@@ -141,4 +134,6 @@ def test_adding_a_pack_with_the_same_id_replaces_it_and_its_progress(make_pack, 
     library = Library([first, second])
 
     assert library.packs == [second]
-    assert library.progress(second, second.sections[1], 0.0) == pytest.approx(0.75)
+    a, b = second.sections
+    assert (a.size, b.size) != tuple(s.size for s in first.sections)
+    assert library.progress(second, b, 0.0) == pytest.approx(a.size / (a.size + b.size))

@@ -149,7 +149,7 @@ def test_chapter_without_headings_gets_one_section_named_after_the_file(make_pac
     pack, problems = check_pack(make_pack(files))
 
     assert pack is not None
-    assert [(s.id, s.title, s.words) for s in pack.sections] == [
+    assert [(s.id, s.title, pack.section_words(s)) for s in pack.sections] == [
         ("demo/side-notes/side-notes", "Side Notes", 4)
     ]
     assert [str(p) for p in problems] == [

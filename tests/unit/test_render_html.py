@@ -10,7 +10,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lupus_reader.content.pack import load_pack
-from lupus_reader.content.render import Renderer, document_html
+from lupus_reader.content.render import Renderer
+from lupus_reader.content.render_cache import document_html
 
 
 @pytest.fixture(scope="module")
@@ -22,19 +23,30 @@ def heading_ids(html: str) -> list[str]:
     return re.findall(r'<h[1-3][^>]*\bid="([^"]*)"', html)
 
 
-def test_headings_carry_the_given_ids_in_order(renderer):
-    text = "# One\n\ntext\n\n## Two\n\n### Three\n\n#### Four stays as is\n"
-    html = renderer.render_markdown(text, ["first", "second", "third"]).html
+def test_headings_carry_their_section_ids(renderer):
+    text = "# One\n\ntext\n\n## Two ##\n\n### Three {#third}\n\n#### Four stays as is\n"
+    html = renderer.render_markdown(text).html
 
-    assert heading_ids(html) == ["first", "second", "third"]
-    assert '<h1 class="section-heading" id="first">One</h1>' in html
+    assert heading_ids(html) == ["one", "two", "third"]
+    assert '<h1 id="one">One</h1>' in html
+    assert '<h2 id="two">Two</h2>' in html
     assert "<h4>Four stays as is</h4>" in html
 
 
-def test_headings_beyond_the_given_ids_get_spare_ids(renderer):
-    html = renderer.render_markdown("# A\n\n# B\n\n# C\n", ["a", "heading-1"]).html
+def test_repeated_headings_get_suffixed_ids_never_merged(renderer):
+    html = renderer.render_markdown("# A\n\n# A\n\nSetext\n======\n\n# A\n").html
 
-    assert heading_ids(html) == ["a", "heading-1", "heading-2"]
+    assert heading_ids(html) == ["a", "a-2", "setext", "a-3"]
+    assert "{#" not in html
+
+
+def test_a_heading_the_scanner_misses_does_not_shift_the_others(renderer):
+    # Inside a raw HTML block Markdown shows "# Hidden" as text; the ids of the
+    # real headings after it are still theirs.
+    text = "# One\n\n<div>\n# Hidden\n</div>\n\n# Two\n"
+    html = renderer.render_markdown(text).html
+
+    assert 'id="one"' in html and 'id="two"' in html
 
 
 def test_every_chapter_of_the_bundled_pack_shows_the_navigator_ids(renderer, bundled_pack):
@@ -97,13 +109,13 @@ def test_chapter_without_headings_gets_its_section_heading(renderer, make_pack, 
     )
     html = renderer.render_chapter(pack, pack.chapters[0]).html
 
-    assert html.startswith('<h1 id="notes-page" class="section-heading">Notes Page</h1>')
+    assert html.startswith('<h1 id="notes-page">Notes Page</h1>')
     assert "<p>Text &amp; <b>more</b>.</p>" in html
 
 
 def test_tables_render_with_alignment(renderer):
     text = "| Step | Days |\n|:-----|-----:|\n| Collection | 5 |\n| Recovery | 30 |\n"
-    html = renderer.render_markdown(text, []).html
+    html = renderer.render_markdown(text).html
 
     assert "<table>" in html
     assert '<th align="left">Step</th>' in html
@@ -112,14 +124,14 @@ def test_tables_render_with_alignment(renderer):
 
 
 def test_lists_render(renderer):
-    html = renderer.render_markdown("- one\n- two\n\n3. three\n4. four\n", []).html
+    html = renderer.render_markdown("- one\n- two\n\n3. three\n4. four\n").html
 
     assert "<ul>\n<li>one</li>\n<li>two</li>\n</ul>" in html
     assert '<ol start="3">\n<li>three</li>\n<li>four</li>\n</ol>' in html
 
 
 def test_definition_lists_render(renderer):
-    html = renderer.render_markdown("AHSCT\n:   Using your own stem cells.\n", []).html
+    html = renderer.render_markdown("AHSCT\n:   Using your own stem cells.\n").html
 
     assert "<dl>\n<dt>AHSCT</dt>\n<dd>Using your own stem cells.</dd>\n</dl>" in html
 
@@ -138,27 +150,27 @@ def test_admonition_is_a_one_cell_table(renderer):
 
 
 def test_admonition_inside_a_list_is_a_table_too(renderer):
-    html = renderer.render_markdown("- item\n\n    !!! note\n        Boxed.\n", []).html
+    html = renderer.render_markdown("- item\n\n    !!! note\n        Boxed.\n").html
 
     assert '<table class="admonition note"' in html
     assert "<div" not in html
 
 
 def test_attr_list_classes_and_ids_survive(renderer):
-    html = renderer.render_markdown("A paragraph.\n{: .lead #opening }\n", []).html
+    html = renderer.render_markdown("A paragraph.\n{: .lead #opening }\n").html
 
     assert html == '<p class="lead" id="opening">A paragraph.</p>'
 
 
 def test_fenced_code_is_escaped_text(renderer):
-    html = renderer.render_markdown("```\n<script>alert(1)</script>\n```\n", []).html
+    html = renderer.render_markdown("```\n<script>alert(1)</script>\n```\n").html
 
     assert html == "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>"
 
 
 def test_relative_links_and_images_stay_relative(renderer):
     text = "[next](02-next.md#part) [here](#local) ![Diagram](img/diagram.png)"
-    rendered = renderer.render_markdown(text, [])
+    rendered = renderer.render_markdown(text)
 
     assert '<a href="02-next.md#part">next</a>' in rendered.html
     assert '<a href="#local">here</a>' in rendered.html
@@ -168,7 +180,7 @@ def test_relative_links_and_images_stay_relative(renderer):
 
 def test_external_links_are_numbered_and_kept_aside(renderer):
     text = '[one](https://example.org/a) and [two](http://example.org/b "Two") and <https://example.org/c>'
-    rendered = renderer.render_markdown(text, [])
+    rendered = renderer.render_markdown(text)
 
     assert rendered.external_links == (
         "https://example.org/a",
@@ -183,8 +195,8 @@ def test_external_links_are_numbered_and_kept_aside(renderer):
 
 
 def test_external_link_numbers_restart_for_each_chapter(renderer):
-    renderer.render_markdown("[a](https://example.org/a)", [])
-    rendered = renderer.render_markdown("[b](https://example.org/b)", [])
+    renderer.render_markdown("[a](https://example.org/a)")
+    rendered = renderer.render_markdown("[b](https://example.org/b)")
 
     assert rendered.external_links == ("https://example.org/b",)
     assert 'href="#external-0"' in rendered.html
@@ -199,7 +211,7 @@ def test_external_link_numbers_restart_for_each_chapter(renderer):
     ],
 )
 def test_email_links_show_as_unavailable_offline(renderer, markdown, url, text):
-    rendered = renderer.render_markdown(markdown, [])
+    rendered = renderer.render_markdown(markdown)
 
     assert rendered.external_links == (url,)
     assert f'class="external" href="#external-0" title="Not available offline: {url}">{text}</a>' in (
@@ -208,7 +220,7 @@ def test_email_links_show_as_unavailable_offline(renderer, markdown, url, text):
 
 
 def test_remote_images_become_a_note(renderer):
-    rendered = renderer.render_markdown("Look: ![The clinic](https://example.org/clinic.jpg) here.", [])
+    rendered = renderer.render_markdown("Look: ![The clinic](https://example.org/clinic.jpg) here.")
 
     assert rendered.html == (
         '<p>Look: <span class="offline-image">[The clinic: not available offline]</span> here.</p>'
@@ -216,7 +228,7 @@ def test_remote_images_become_a_note(renderer):
 
 
 def test_remote_image_without_alt_text(renderer):
-    rendered = renderer.render_markdown("![](//cdn.example.org/x.png)", [])
+    rendered = renderer.render_markdown("![](//cdn.example.org/x.png)")
 
     assert rendered.html == '<p><span class="offline-image">[picture: not available offline]</span></p>'
 
@@ -249,10 +261,13 @@ def test_property_pane_headings_are_the_navigator_sections(text):
     from lupus_reader.content.scan import scan_chapter
 
     scan = scan_chapter(text)
-    html = _PROPERTY_RENDERER.render_markdown(text, [h.slug for h in scan.headings]).html
-    pane = re.findall(r'<h[1-3] class="section-heading" id="([^"]*)"', html)
+    html = _PROPERTY_RENDERER.render_markdown(text, scan.headings).html
+    pane = re.findall(r'<h[1-3] id="([^"]*)"', html)
 
-    assert pane == [h.slug for h in scan.headings]
+    # Every section the navigator lists is a heading in the pane, in order.
+    assert [slug for slug in pane if slug in {h.slug for h in scan.headings}] == [
+        h.slug for h in scan.headings
+    ]
 
 
 _PROPERTY_RENDERER = Renderer()
