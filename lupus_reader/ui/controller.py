@@ -124,11 +124,10 @@ class ReaderController(QObject):
         chapter = pack.chapter_of(section)
         if self._shown is None or self._shown[1] is not chapter:
             page = self.pages.page(pack, chapter)
-            html, external = page.html, page.external_links
             # Set before showing: the pane asks for the chapter's images while it loads.
             self._shown = (pack, chapter)
-            self._external = external
-            self.window.reader.show_document((pack.id, chapter.index), html)
+            self._external = page.external_links
+            self.window.reader.show_document((pack.id, chapter.index), page.html)
             self.window.setWindowTitle(f"{pack.title} — {APP_DISPLAY_NAME}")
         self.window.reader.scroll_to(section.anchor, offset)
         self._pinned = section if pin else None
@@ -209,6 +208,14 @@ class ReaderController(QObject):
         chapters = [(pack, chapter) for pack in self.library.packs for chapter in pack.chapters]
         self._prerender_queue = sorted(chapters, key=distance, reverse=True)
         QTimer.singleShot(PRERENDER_DELAY_MS, self._prerender_timer.start)
+
+    def prerender_pending(self) -> int:
+        """Chapters still waiting to be rendered in idle moments."""
+        return len(self._prerender_queue)
+
+    def stop_prerender(self) -> None:
+        self._prerender_queue.clear()
+        self._prerender_timer.stop()
 
     def _prerender_one(self) -> None:
         while self._prerender_queue:

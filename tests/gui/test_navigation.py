@@ -147,3 +147,18 @@ def test_a_link_to_a_missing_place_says_so(qtbot: QtBot, open_window: OpenWindow
     window, controller = open_window()
     controller.follow_link(window.reader.source().fromUserInput("nowhere.md#x"))
     assert "not in this guide" in window.statusBar().currentMessage()
+
+
+def test_other_chapters_are_rendered_in_idle_moments(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window, controller = open_window()
+    pack = controller.library.packs[0]
+    qtbot.waitUntil(lambda: controller.prerender_pending() == 0, timeout=10_000)
+    assert all(controller.pages.has(pack, chapter) for chapter in pack.chapters)
+    # Moving to any of them now needs no Markdown: the renderer is never asked again.
+    renderer = controller.pages.renderer()
+    calls: list[object] = []
+    original = renderer.render_chapter
+    renderer.render_chapter = lambda *args: calls.append(args) or original(*args)  # type: ignore[method-assign]
+    controller.go_to(RISKS)
+    assert "Possible risks" in window.reader.toPlainText()
+    assert calls == []
