@@ -142,11 +142,13 @@ def open_reader(
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
     from lupus_reader.content.library import open_library
+    from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.main_window import MainWindow
 
-    library, failures = open_library(pack_paths, resources.bundled_packs())
+    scans = ScanCache(cache_dir / "sections" if cache_dir else None)
+    library, failures = open_library(pack_paths, resources.bundled_packs(), scans)
     if not library.packs:
         for failure in failures:
             print(f"{APP_NAME}: {failure.describe()}", file=sys.stderr)

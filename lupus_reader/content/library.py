@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lupus_reader.content.pack import ContentPack, PackError, Section, load_pack
+from lupus_reader.content.scan_cache import ScanCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +64,21 @@ class Library:
         return (before[section.index] + fraction * section.size) / total
 
 
-def open_library(requested: Iterable[Path], bundled: Iterable[Path]) -> tuple[Library, list[PackFailure]]:
+def open_library(
+    requested: Iterable[Path], bundled: Iterable[Path], cache: ScanCache | None = None
+) -> tuple[Library, list[PackFailure]]:
     """Open the requested packs, then bundled ones not overridden by id."""
     failures: list[PackFailure] = []
     opened: list[ContentPack] = []
     for path in requested:
         try:
-            opened.append(load_pack(path))
+            opened.append(load_pack(path, cache))
         except PackError as error:
             failures.append(PackFailure(path, error))
     ids = {pack.id for pack in opened}
     for path in bundled:
         try:
-            pack = load_pack(path)
+            pack = load_pack(path, cache)
         except PackError as error:
             failures.append(PackFailure(path, error))
             continue

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from lupus_reader.content.scan import Heading, ScanResult, make_slug, scan_chapter, scan_headings
+from lupus_reader.content.scan import (
+    Heading,
+    ScanResult,
+    make_slug,
+    normalize_newlines,
+    scan_chapter,
+    scan_headings,
+)
+from lupus_reader.content.scan_cache import Entry, ScanCache, section_rows
 from lupus_reader.content.source import PackSource, SourceError, normalize, open_source
 
 MANIFEST = "pack.toml"
@@ -54,9 +62,13 @@ class PackError(Exception):
         super().__init__(f"{first}{more}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Section:
-    """One navigable section: a level 1-3 heading and the text under it."""
+    """One navigable section: a level 1-3 heading and the text under it. Read-only by convention.
+
+    (Not frozen: a frozen dataclass is three times slower to make, and a big
+    pack makes ten thousand of these while it opens.)
+    """
 
     id: str
     title: str
@@ -73,10 +85,29 @@ class Chapter:
     file: str
     stem: str
     title: str
-    text: str
-    headings: tuple[Heading, ...]
+    # None until first needed, when the sections came from the scan cache.
+    _text: str | None
+    _headings: tuple[Heading, ...] | None
     sections: list[Section] = field(default_factory=list)
     _details: ScanResult | None = None
+    _source: PackSource | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            assert self._source is not None
+            try:
+                self._text = _read_text(self._source.read_bytes(self.file))
+            except (KeyError, UnicodeDecodeError):
+                self._text = ""  # gone or broken since the pack was opened
+        return self._text
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """The headings with where they stand in the text (for rendering), scanned on first need."""
+        if self._headings is None:
+            self._headings = scan_headings(self.text).headings
+        return self._headings
 
     @property
     def scan(self) -> ScanResult:
@@ -206,6 +237,10 @@ def _line_of_key(text: str, key: str) -> int:
 _UNREADABLE = "file cannot be read (missing, damaged, unreadable, too big or outside the pack)"
 
 
+def _read_text(data: bytes) -> str:
+    return normalize_newlines(data.decode("utf-8-sig"))
+
+
 def _decode(source: PackSource, name: str, problems: list[Problem]) -> str | None:
     try:
         data = source.read_bytes(name)
@@ -322,60 +357,74 @@ def _chapter_files_from_manifest(
     return files
 
 
-def _first_title(headings: tuple[Heading, ...], fallback: str) -> str:
-    return headings[0].title if headings else fallback
+def _report_duplicates(file: str, scan: ScanResult, problems: list[Problem]) -> None:
+    for heading, base in scan.duplicate_slugs:
+        problems.append(
+            Problem(
+                file,
+                heading.line,
+                f"heading '{heading.title}' repeats id '{base}'; it gets id '{heading.slug}' "
+                "(give it an explicit {#id} to keep links stable)",
+                "warning",
+            )
+        )
+    for heading in scan.duplicate_explicit_ids:
+        problems.append(Problem(file, heading.line, f"duplicate id '{heading.slug}'"))
 
 
 def _build_chapters(
-    pack_id: str, source: PackSource, files: Iterable[str], problems: list[Problem]
+    pack_id: str,
+    source: PackSource,
+    files: Iterable[str],
+    problems: list[Problem],
+    cache: ScanCache | None = None,
 ) -> list[Chapter]:
     chapters: list[Chapter] = []
     stems: dict[str, str] = {}
     section_index = 0
+    remembered = cache.load(source.location) if cache else {}
+    scanned: dict[str, Entry] = {}
     for file in files:
-        text = _decode(source, file, problems)
-        if text is None:
-            continue
-        scan = scan_headings(text)
+        stamp = source.stamp(file)
+        known = remembered.get(file)
+        text: str | None = None
+        headings: tuple[Heading, ...] | None = None
+        if known is not None and stamp is not None and known[0] == stamp:
+            length, rows = known[1], known[2]
+            scanned[file] = known
+        else:
+            text = _decode(source, file, problems)
+            if text is None:
+                continue
+            text = normalize_newlines(text)
+            scan = scan_headings(text)
+            headings, length, rows = scan.headings, len(text), section_rows(scan.headings)
+            _report_duplicates(file, scan, problems)
+            if stamp is not None and not scan.duplicate_explicit_ids:
+                scanned[file] = (stamp, length, rows)
         stem = make_slug(file.rsplit(".", 1)[0].replace("/", "-"))
         if stem in stems:
             problems.append(Problem(file, 0, f"chapter id '{stem}' is also used by {stems[stem]}"))
             continue
         stems[stem] = file
-        for heading, base in scan.duplicate_slugs:
-            problems.append(
-                Problem(
-                    file,
-                    heading.line,
-                    f"heading '{heading.title}' repeats id '{base}'; it gets id '{heading.slug}' "
-                    "(give it an explicit {#id} to keep links stable)",
-                    "warning",
-                )
-            )
-        for heading in scan.duplicate_explicit_ids:
-            problems.append(Problem(file, heading.line, f"duplicate id '{heading.slug}'"))
-        if not scan.headings:
+        if not rows:
             problems.append(
                 Problem(file, 1, "chapter has no heading; its file name is used as title", "warning")
             )
-        title = _first_title(scan.headings, stem.replace("-", " ").title())
-        chapter = Chapter(len(chapters), file, stem, title, text, scan.headings)
-        headings = scan.headings or (Heading(1, chapter.title, stem, 1, False),)
-        ends = [h.start for h in headings[1:]] + [len(text)]
-        for heading, end in zip(headings, ends, strict=True):
+        title = rows[0][1] if rows else stem.replace("-", " ").title()
+        chapter = Chapter(len(chapters), file, stem, title, text, headings, _source=source)
+        rows = rows or ((1, title, stem, 0),)
+        ends = [row[3] for row in rows[1:]] + [length]
+        prefix = f"{pack_id}/{stem}/"
+        for (level, heading_title, slug, start), end in zip(rows, ends, strict=True):
             chapter.sections.append(
-                Section(
-                    id=f"{pack_id}/{stem}/{heading.slug}",
-                    title=heading.title,
-                    level=heading.level,
-                    chapter=chapter.index,
-                    anchor=heading.slug,
-                    index=section_index,
-                    size=max(end - heading.start, 1),
-                )
-            )
+                Section(prefix + slug, heading_title, level, chapter.index, slug, section_index,
+                        max(end - start, 1))
+            )  # fmt: skip
             section_index += 1
         chapters.append(chapter)
+    if cache is not None and scanned != remembered:
+        cache.save(source.location, scanned)
     return chapters
 
 
@@ -447,7 +496,9 @@ def _check_rendering(pack: ContentPack, problems: list[Problem]) -> None:
                 )
 
 
-def _inspect(path: Path, full: bool) -> tuple[ContentPack | None, list[Problem]]:
+def _inspect(
+    path: Path, full: bool, cache: ScanCache | None = None
+) -> tuple[ContentPack | None, list[Problem]]:
     problems: list[Problem] = []
     try:
         source = open_source(path)
@@ -485,7 +536,7 @@ def _inspect(path: Path, full: bool) -> tuple[ContentPack | None, list[Problem]]
         }
         has_manifest = False
     pack_id = manifest.get("id", "pack")
-    chapters = _build_chapters(pack_id, source, files, problems)
+    chapters = _build_chapters(pack_id, source, files, problems, cache)
     if not has_manifest and chapters:
         manifest["title"] = chapters[0].title
     pack = ContentPack(
@@ -514,14 +565,15 @@ def check_pack(path: Path) -> tuple[ContentPack | None, list[Problem]]:
     return _inspect(path, full=True)
 
 
-def load_pack(path: Path) -> ContentPack:
+def load_pack(path: Path, cache: ScanCache | None = None) -> ContentPack:
     """Open a pack for reading; raise PackError if it cannot be read.
 
     Only what stops reading is checked here (manifest, files, section ids):
     a broken link is the author's problem (``check-pack`` reports it), and
-    the reader is told when they click it.
+    the reader is told when they click it. With a ``cache``, chapters whose
+    files have not changed since the last run are not even read.
     """
-    pack, problems = _inspect(path, full=False)
+    pack, problems = _inspect(path, full=False, cache=cache)
     errors = [p for p in problems if p.severity == "error"]
     if pack is None or errors:
         raise PackError(path, problems)

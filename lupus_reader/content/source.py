@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -42,6 +43,10 @@ class PackSource:
         """Bytes of a file inside the pack; KeyError if absent or outside the pack."""
         raise NotImplementedError
 
+    def stamp(self, relpath: str) -> str | None:
+        """Something that changes whenever the file does (size and time, or CRC); None if absent."""
+        raise NotImplementedError
+
     def exists(self, relpath: str) -> bool:
         clean = normalize(relpath)
         return clean is not None and clean in self._name_set()
@@ -61,14 +66,31 @@ class FolderSource(PackSource):
 
     def names(self) -> list[str]:
         found: list[str] = []
-        for path in self._root.rglob("*"):
-            if path.is_file():
-                try:
-                    path.resolve().relative_to(self._root)
-                except ValueError:
+        root = str(self._root)
+        for folder, _dirs, files in os.walk(root):
+            # os.walk does not follow linked folders; linked files are checked below.
+            relative = os.path.relpath(folder, root).replace(os.sep, "/")
+            for name in files:
+                full = os.path.join(folder, name)
+                if os.path.islink(full) and not self._inside(Path(full)):
                     continue  # a symlink pointing out of the pack
-                found.append(path.relative_to(self._root).as_posix())
+                found.append(name if relative == "." else f"{relative}/{name}")
         return sorted(found)
+
+    def _inside(self, path: Path) -> bool:
+        try:
+            path.resolve().relative_to(self._root)
+        except (ValueError, OSError):
+            return False
+        return True
+
+    def stamp(self, relpath: str) -> str | None:
+        clean = normalize(relpath)
+        try:
+            status = os.stat(os.path.join(self._root, clean)) if clean is not None else None
+        except OSError:
+            return None
+        return None if status is None else f"{status.st_size}:{status.st_mtime_ns}"
 
     def read_bytes(self, relpath: str) -> bytes:
         clean = normalize(relpath)
@@ -121,6 +143,10 @@ class ZipSource(PackSource):
 
     def names(self) -> list[str]:
         return sorted(self._members)
+
+    def stamp(self, relpath: str) -> str | None:
+        info = self._members.get(normalize(relpath) or "")
+        return None if info is None else f"{info.file_size}:{info.CRC}"
 
     def read_bytes(self, relpath: str) -> bytes:
         clean = normalize(relpath)

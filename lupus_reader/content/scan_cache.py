@@ -1,0 +1,84 @@
+"""The sections of each chapter, remembered between runs, so opening a big pack costs a stat per file.
+
+Keyed by each chapter file's size and modification time (or, in a zip, its
+size and CRC): a changed file is scanned again. Like every cache here it is
+only a shortcut; anything wrong with it means the pack is scanned afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from lupus_reader import __version__
+from lupus_reader.content.scan import Heading
+
+# Bump when the scanner finds different headings in the same text.
+SCAN_REVISION = 1
+
+
+# Per heading, what the navigator needs: level, title, slug and where it starts.
+SectionRow = tuple[int, str, str, int]
+Entry = tuple[str, int, tuple[SectionRow, ...]]  # stamp, length of the text, rows
+
+
+def section_rows(headings: tuple[Heading, ...]) -> tuple[SectionRow, ...]:
+    return tuple((h.level, h.title, h.slug, h.start) for h in headings)
+
+
+class ScanCache:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _file(self, location: Path) -> Path | None:
+        if self.folder is None:
+            return None
+        name = hashlib.sha256(str(location.absolute()).encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / f"{name[:32]}.json"
+
+    def load(self, location: Path) -> dict[str, Entry]:
+        """file -> (stamp, length of its text, section rows), for one pack."""
+        path = self._file(location)
+        if path is None:
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("revision") != [__version__, SCAN_REVISION]:
+                return {}
+            return {
+                file: (str(stamp), int(length), tuple(_row(row) for row in rows))
+                for file, (stamp, length, rows) in data["chapters"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def save(self, location: Path, chapters: dict[str, Entry]) -> None:
+        path = self._file(location)
+        if path is None:
+            return
+        payload = json.dumps(
+            {"revision": [__version__, SCAN_REVISION], "pack": str(location), "chapters": chapters}
+        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(payload)
+                os.replace(temp, path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _row(row: Any) -> SectionRow:
+    level, title, slug, start = row
+    if type(level) is not int or type(start) is not int or type(title) is not str or type(slug) is not str:
+        raise TypeError("not a section")
+    return level, title, slug, start
