@@ -58,7 +58,7 @@ class OfflineLinkProcessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.external = []
         for parent in root.iter():
-            for index, element in enumerate(list(parent)):
+            for element in list(parent):
                 if element.tag == "a":
                     # Autolinked e-mail addresses come entity-encoded ("&#109;...").
                     href = html.unescape(element.get("href", "").replace(util.AMP_SUBSTITUTE, "&"))
@@ -67,6 +67,12 @@ class OfflineLinkProcessor(Treeprocessor):
                         element.set("class", "external")
                         element.set("title", f"Not available offline: {href}")
                         self.external.append(href)
+                        # Say it in the text too: a greyed link alone is easy to miss.
+                        note = etree.Element("span", {"class": "offline-note"})
+                        note.text = " (web link, not available offline)"
+                        note.tail = element.tail
+                        element.tail = None
+                        parent.insert(list(parent).index(element) + 1, note)
                 elif element.tag == "img":
                     src = element.get("src", "")
                     if not src or is_absolute_url(src):
@@ -74,8 +80,9 @@ class OfflineLinkProcessor(Treeprocessor):
                         alt = element.get("alt") or "picture"
                         note.text = f"[{alt}: not available offline]"
                         note.tail = element.tail
+                        position = list(parent).index(element)
                         parent.remove(element)
-                        parent.insert(index, note)
+                        parent.insert(position, note)
 
 
 class AdmonitionBoxProcessor(Treeprocessor):
@@ -83,7 +90,7 @@ class AdmonitionBoxProcessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
-            for index, element in enumerate(list(parent)):
+            for element in list(parent):
                 classes = element.get("class", "").split()
                 if element.tag != "div" or "admonition" not in classes:
                     continue
@@ -93,8 +100,9 @@ class AdmonitionBoxProcessor(Treeprocessor):
                 cell.text = element.text
                 cell.extend(list(element))
                 table.tail = element.tail
+                position = list(parent).index(element)
                 parent.remove(element)
-                parent.insert(index, table)
+                parent.insert(position, table)
 
 
 class ReaderExtension(Extension):

@@ -136,7 +136,7 @@ def test_external_links_say_they_are_unavailable_offline(
         },
     )
     window, controller = open_window(packs=[pack])
-    assert "the clinic site" in window.reader.toPlainText()
+    assert "the clinic site (web link, not available offline)" in window.reader.toPlainText()
     click_link(qtbot, window, "#external-0")
     message = window.statusBar().currentMessage()
     assert "https://clinic.example/lupus" in message and "not available offline" in message

@@ -271,3 +271,13 @@ def test_property_pane_headings_are_the_navigator_sections(text):
 
 
 _PROPERTY_RENDERER = Renderer()
+
+
+def test_offline_notes_stay_in_reading_order(renderer):
+    html = renderer.render_markdown("See [a](http://x) and ![pic](http://y.png) then [b](https://z) end.").html
+    text = re.sub(r"<[^>]+>", "", html)
+
+    assert text == (
+        "See a (web link, not available offline) and [pic: not available offline] "
+        "then b (web link, not available offline) end."
+    )
