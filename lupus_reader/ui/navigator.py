@@ -2,124 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, overload
-
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from lupus_reader.content.pack import ContentPack
+from lupus_reader.content.pack import Chapter, ContentPack
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class SectionTreeModel(QAbstractItemModel):
-    """Packs > chapters > sections, as flat arrays: no Qt object per row.
-
-    Qt asks only for the rows on screen, so a pack with ten thousand sections
-    opens as fast as one with ten.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._reset_nodes()
-
-    def _reset_nodes(self) -> None:
-        # Node 0 is the invisible root; a node's number is its internalId.
-        self._parent: list[int] = [0]
-        self._row: list[int] = [0]
-        self._children: list[list[int]] = [[]]
-        self._title: list[str] = [""]
-        self._section: list[str | None] = [None]
-        self.node_of: dict[str, int] = {}
-
-    def _add(self, parent: int, title: str, section_id: str | None) -> int:
-        node = len(self._parent)
-        self._parent.append(parent)
-        self._row.append(len(self._children[parent]))
-        self._children[parent].append(node)
-        self._children.append([])
-        self._title.append(title)
-        self._section.append(section_id)
-        if section_id is not None:
-            self.node_of[section_id] = node
-        return node
-
-    def set_packs(self, packs: list[ContentPack]) -> None:
-        self.beginResetModel()
-        self._reset_nodes()
-        for pack in packs:
-            root = self._add(0, pack.title, None) if len(packs) > 1 else 0
-            for chapter in pack.chapters:
-                parents = [root]
-                for section in chapter.sections:
-                    # Nest by heading level: h1 > h2 > h3, tolerant of skipped levels.
-                    depth = min(section.level, len(parents)) - 1
-                    del parents[depth + 1 :]
-                    parents.append(self._add(parents[depth], section.title, section.id))
-        self.endResetModel()
-
-    def index_of(self, section_id: str) -> QModelIndex:
-        node = self.node_of.get(section_id)
-        return QModelIndex() if node is None else self.createIndex(self._row[node], 0, node)
-
-    # -- QAbstractItemModel ---------------------------------------------------
-
-    def _node(self, index: AnyIndex) -> int:
-        return int(index.internalId()) if index.isValid() else 0
-
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        children = self._children[self._node(parent)]
-        if column != 0 or not 0 <= row < len(children):
-            return QModelIndex()
-        return self.createIndex(row, 0, children[row])
-
-    @overload
-    def parent(self) -> QObject: ...
-    @overload
-    def parent(self, child: AnyIndex) -> QModelIndex: ...
-    def parent(self, child: AnyIndex | None = None) -> Any:
-        if child is None:
-            return super().parent()
-        node = self._node(child)
-        up = self._parent[node] if node else 0
-        return QModelIndex() if up == 0 else self.createIndex(self._row[up], 0, up)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children[self._node(parent)])
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 1
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt API)
-        return bool(self._children[self._node(parent)])
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self._node(index)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._title[node]
-        if role == SECTION_ID_ROLE:
-            return self._section[node]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._section[self._node(index)] is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Up to this many sections, every section is in the tree and shown from the
+# start. A bigger pack shows its chapters, and a chapter's sections are added
+# when it is opened (or read): a 10,000-row tree would cost start-up time.
+SHOW_ALL_UP_TO = 500
+_PLACEHOLDER = "…"
 
 
 class Navigator(QTreeView):
@@ -129,7 +23,12 @@ class Navigator(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sections = SectionTreeModel(self)
+        # Qt's own item model: the view asks it for data hundreds of times per
+        # repaint, which a Python model answers several milliseconds slower.
+        self.sections = QStandardItemModel(self)
+        self._items: dict[str, QStandardItem] = {}
+        self._chapter_of: dict[str, str] = {}  # section id -> id of its chapter's row
+        self._unbuilt: dict[str, Chapter] = {}  # chapter row id -> chapter still to fill in
         self._syncing = False
         self.setModel(self.sections)
         self.setHeaderHidden(True)
@@ -140,13 +39,68 @@ class Navigator(QTreeView):
         self.setAccessibleDescription("Chapters and sections of the guide; pick one to read it")
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._on_clicked)
+        self.expanded.connect(self._on_expanded)
 
     def set_packs(self, packs: list[ContentPack]) -> None:
-        self.sections.set_packs(packs)
-        if len(packs) == 1 and len(packs[0].sections) <= 500:
-            self.expandAll()  # a guide-sized pack: show every section
-        else:
+        self.sections.clear()
+        self._items.clear()
+        self._chapter_of.clear()
+        self._unbuilt.clear()
+        show_all = sum(len(pack.sections) for pack in packs) <= SHOW_ALL_UP_TO
+        for pack in packs:
+            root = self.sections.invisibleRootItem()
+            if len(packs) > 1:
+                root = QStandardItem(pack.title)
+                root.setSelectable(False)
+                self.sections.invisibleRootItem().appendRow(root)
+            for chapter in pack.chapters:
+                first = chapter.sections[0]
+                for section in chapter.sections:
+                    self._chapter_of[section.id] = first.id
+                if show_all or first.level != 1 or len(chapter.sections) == 1:
+                    self._build(root, chapter)
+                else:
+                    row = self._item(first.title, first.id)
+                    row.appendRow(QStandardItem(_PLACEHOLDER))  # shows the expand arrow
+                    root.appendRow(row)
+                    self._unbuilt[first.id] = chapter
+        if show_all:
+            self.expandAll()
+        elif len(packs) > 1:
             self.expandToDepth(0)
+
+    def _build(self, root: QStandardItem, chapter: Chapter) -> None:
+        """Add a chapter's rows, nested by heading level (h1 > h2 > h3)."""
+        parents = [root]
+        for section in chapter.sections:
+            item = self._items.get(section.id) or self._item(section.title, section.id)
+            depth = min(section.level, len(parents)) - 1
+            del parents[depth + 1 :]
+            if item.model() is None:
+                parents[depth].appendRow(item)
+            parents.append(item)
+
+    def _fill(self, chapter_row_id: str) -> None:
+        chapter = self._unbuilt.pop(chapter_row_id, None)
+        if chapter is None:
+            return
+        row = self._items[chapter_row_id]
+        row.removeRows(0, row.rowCount())  # the placeholder
+        parent = row.parent() or self.sections.invisibleRootItem()
+        self._build(parent, chapter)
+
+    def _item(self, title: str, section_id: str) -> QStandardItem:
+        item = QStandardItem(title)
+        item.setToolTip(title)
+        item.setData(section_id, SECTION_ID_ROLE)
+        self._items[section_id] = item
+        return item
+
+    def index_of(self, section_id: str) -> QModelIndex:
+        """The row of a section, adding its chapter's rows first if they are not there yet."""
+        self._fill(self._chapter_of.get(section_id, ""))
+        item = self._items.get(section_id)
+        return item.index() if item is not None else QModelIndex()
 
     def current_section(self) -> str | None:
         value = self.currentIndex().data(SECTION_ID_ROLE)
@@ -156,15 +110,24 @@ class Navigator(QTreeView):
         """Highlight a section without emitting ``section_activated``."""
         if self.current_section() == section_id:
             return
-        index = self.sections.index_of(section_id)
+        index = self.index_of(section_id)
         if not index.isValid():
             return
         self._syncing = True
         try:
+            parent = index.parent()
+            while parent.isValid() and not self.isExpanded(parent):
+                self.expand(parent)
+                parent = parent.parent()
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.scrollTo(index)
         finally:
             self._syncing = False
+
+    def _on_expanded(self, index: QModelIndex) -> None:
+        section_id = index.data(SECTION_ID_ROLE)
+        if isinstance(section_id, str) and section_id in self._unbuilt:
+            self._fill(section_id)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing:

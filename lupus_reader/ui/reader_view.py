@@ -29,6 +29,7 @@ class ReaderView(QTextBrowser):
         self.resolver = resolver
         self.refused: list[str] = []  # every URL loadResource turned away, for tests
         self._positions: list[tuple[float, str]] | None = None
+        self._positions_width = -1.0
         self._programmatic = False
         self._awaiting_paint = False
         # Patients read here: start a little larger than the UI font.
@@ -40,7 +41,6 @@ class ReaderView(QTextBrowser):
         self.setAccessibleName("Guide text")
         self.anchorClicked.connect(self.link_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
-        self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
         self.viewport().installEventFilter(self)
 
     # -- content ---------------------------------------------------------
@@ -100,12 +100,15 @@ class ReaderView(QTextBrowser):
 
     # -- headings and positions -------------------------------------------
 
-    def _invalidate(self) -> None:
-        self._positions = None
-
     def heading_positions(self) -> list[tuple[float, str]]:
         """(y, anchor) of every named heading block, top to bottom."""
+        # Headings move only when the text, its width or its font changes; the
+        # font (zoom) and new text clear the list themselves.
+        width = self.document().textWidth()
+        if self._positions is not None and self._positions_width != width:
+            self._positions = None
         if self._positions is None:
+            self._positions_width = width
             layout = self.document().documentLayout()
             found: list[tuple[float, str]] = []
             block = self.document().begin()

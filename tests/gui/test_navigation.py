@@ -43,7 +43,7 @@ def test_navigator_follows_scrolling(qtbot: QtBot, open_window: OpenWindow) -> N
 
 def test_clicking_a_section_in_the_navigator_goes_there(qtbot: QtBot, open_window: OpenWindow) -> None:
     window, _ = open_window()
-    rect = window.navigator.visualRect(window.navigator.sections.index_of(CONDITIONING))
+    rect = window.navigator.visualRect(window.navigator.index_of(CONDITIONING))
     qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.verticalScrollBar().value() == round(heading_y(window, "conditioning"))
     assert "Next comes conditioning" in window.reader.toPlainText()

@@ -274,7 +274,9 @@ _PROPERTY_RENDERER = Renderer()
 
 
 def test_offline_notes_stay_in_reading_order(renderer):
-    html = renderer.render_markdown("See [a](http://x) and ![pic](http://y.png) then [b](https://z) end.").html
+    html = renderer.render_markdown(
+        "See [a](http://x) and ![pic](http://y.png) then [b](https://z) end."
+    ).html
     text = re.sub(r"<[^>]+>", "", html)
 
     assert text == (
