@@ -7,12 +7,11 @@ leaves the previous state intact. A missing or damaged file gives defaults.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lupus_reader.files import write_atomically
 from lupus_reader.history import MAX_ENTRIES, Location
 
 STATE_FILE = "state.json"
@@ -81,15 +80,4 @@ def load_state(folder: Path) -> ReadingState:
 
 def save_state(folder: Path, state: ReadingState) -> None:
     """Write the state atomically; raises OSError if the folder is not writable."""
-    folder.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(state.to_json(), indent=1).encode("utf-8")
-    fd, temp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, folder / STATE_FILE)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(folder / STATE_FILE, json.dumps(state.to_json(), indent=1).encode("utf-8"))

@@ -8,16 +8,16 @@ the chapter is rendered again, never that the reader sees an error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lupus_reader import __version__
+from lupus_reader.files import write_atomically
 
 if TYPE_CHECKING:
     from lupus_reader.content.pack import Chapter, ContentPack
@@ -68,18 +68,8 @@ class RenderCache:
         if path is None:
             return
         payload = json.dumps({"html": chapter.html, "external_links": list(chapter.external_links)})
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(payload)
-                os.replace(temp, path)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_atomically(path, payload.encode("utf-8"), durable=False)
 
 
 def document_html(body: str, language: str) -> str:

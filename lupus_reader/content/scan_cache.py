@@ -7,15 +7,15 @@ only a shortcut; anything wrong with it means the pack is scanned afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from lupus_reader import __version__
 from lupus_reader.content.scan import Heading
+from lupus_reader.files import write_atomically
 
 # Bump when the scanner finds different headings in the same text.
 SCAN_REVISION = 1
@@ -63,18 +63,8 @@ class ScanCache:
         payload = json.dumps(
             {"revision": [__version__, SCAN_REVISION], "pack": str(location), "chapters": chapters}
         )
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(payload)
-                os.replace(temp, path)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_atomically(path, payload.encode("utf-8"), durable=False)
 
 
 def _row(row: Any) -> SectionRow:
