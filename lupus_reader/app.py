@@ -56,6 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check-pack", help="validate a content pack for authors")
     check.add_argument("path", type=Path, metavar="PATH")
     check.add_argument("--json", action="store_true", help="print a machine-readable report")
+    export = commands.add_parser("export", help="write your bookmarks, notes and questions to a file")
+    export.add_argument(
+        "--format",
+        choices=("json", "md"),
+        default="json",
+        help="json: complete, for import (default); md: for people, to read or print",
+    )
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    imports = commands.add_parser("import", help="add bookmarks, notes and questions from an export file")
+    imports.add_argument("file", type=Path, metavar="FILE")
+    restore = commands.add_parser("restore", help="put back the library from one of its backups")
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
     return parser
 
 
@@ -63,6 +75,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-pack":
         return cli.check_pack_command(args.path, args.json, sys.stdout)
+    if args.command in ("export", "import"):
+        from lupus_reader.storage import transfer
+
+        data = paths.data_dir(args.data_dir)
+        if args.command == "export":
+            return transfer.export_command(data, args.format, args.output, sys.stdout, sys.stderr)
+        return transfer.import_command(args.file, data, sys.stdout, sys.stderr)
+    if args.command == "restore":
+        from lupus_reader.storage import backup
+
+        return backup.restore_command(args.backup, paths.data_dir(args.data_dir), sys.stdout, sys.stderr)
     if args.self_test or (args.screenshot and not _has_display()):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return _run_gui(args)

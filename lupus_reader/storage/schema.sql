@@ -1,0 +1,46 @@
+-- Lupus Reader's library: everything the reader keeps. One file, library.sqlite3.
+-- Times are ISO-8601 in UTC ("2026-11-25T16:11:08+00:00"). A section is named
+-- by its id in the pack ("pack/chapter/slug"); section_title and quote are kept
+-- so a bookmark or note can be shown, and placed again, if the guide changes.
+-- "detached" marks one that could not be placed in the current guide: kept, shown, never dropped.
+
+CREATE TABLE bookmarks (
+    id            INTEGER PRIMARY KEY,
+    pack          TEXT    NOT NULL,
+    pack_version  TEXT    NOT NULL DEFAULT '',
+    section       TEXT    NOT NULL,
+    section_title TEXT    NOT NULL DEFAULT '',
+    offset        REAL    NOT NULL DEFAULT 0 CHECK (offset >= 0 AND offset <= 1),
+    quote         TEXT    NOT NULL DEFAULT '',
+    label         TEXT    NOT NULL,
+    created       TEXT    NOT NULL,
+    detached      INTEGER NOT NULL DEFAULT 0 CHECK (detached IN (0, 1)),
+    UNIQUE (pack, section, offset, created)
+);
+CREATE INDEX bookmarks_by_section ON bookmarks (pack, section);
+
+CREATE TABLE notes (
+    id            INTEGER PRIMARY KEY,
+    pack          TEXT    NOT NULL,
+    section       TEXT    NOT NULL,
+    section_title TEXT    NOT NULL DEFAULT '',
+    quote         TEXT    NOT NULL DEFAULT '',
+    text          TEXT    NOT NULL,
+    created       TEXT    NOT NULL,
+    updated       TEXT    NOT NULL,
+    -- Bumped by every save: a save that expected another revision is kept as
+    -- a separate note instead of overwriting what another window wrote.
+    revision      INTEGER NOT NULL DEFAULT 1,
+    detached      INTEGER NOT NULL DEFAULT 0 CHECK (detached IN (0, 1))
+);
+CREATE INDEX notes_by_section ON notes (pack, section);
+
+CREATE TABLE questions (
+    id       INTEGER PRIMARY KEY,
+    pack     TEXT    NOT NULL,
+    text     TEXT    NOT NULL,
+    checked  INTEGER NOT NULL DEFAULT 0 CHECK (checked IN (0, 1)),
+    mine     INTEGER NOT NULL DEFAULT 0 CHECK (mine IN (0, 1)),
+    created  TEXT    NOT NULL,
+    UNIQUE (pack, text, mine)
+);
