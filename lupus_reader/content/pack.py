@@ -28,7 +28,8 @@ from lupus_reader.content.source import PackSource, SourceError, normalize, open
 MANIFEST = "pack.toml"
 _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_KNOWN_KEYS = {"id", "title", "subtitle", "language", "version", "reviewed", "sources", "chapters"}
+_KNOWN_KEYS = {"id", "title", "subtitle", "language", "version", "reviewed", "sources", "chapters", "questions"}
+_LIST_ITEM = re.compile(r"^ {0,3}(?:\d+[.)]|[-*+])\s+(.+?)\s*$")
 # Links to the web become "#external-N": a fragment, so nothing can fetch it.
 EXTERNAL_PREFIX = "#external-"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
@@ -147,6 +148,7 @@ class ContentPack:
     chapters: list[Chapter]
     source: PackSource
     has_manifest: bool
+    questions_ref: str = ""  # the section whose list is the "questions for your doctor"
     warnings: list[Problem] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     _by_id: dict[str, Section] = field(default_factory=dict)
@@ -172,6 +174,35 @@ class ContentPack:
 
     def section(self, section_id: str) -> Section | None:
         return self._by_id.get(section_id)
+
+    def section_text(self, section: Section) -> str:
+        """The Markdown of one section: from its heading to the next section's heading."""
+        chapter = self.chapters[section.chapter]
+        starts = [h.start for h in chapter.headings]
+        if not starts:
+            return chapter.text
+        index = next((i for i, h in enumerate(chapter.headings) if h.slug == section.anchor), None)
+        if index is None:
+            return ""
+        end = starts[index + 1] if index + 1 < len(starts) else len(chapter.text)
+        return chapter.text[starts[index] : end]
+
+    def questions_section(self) -> Section | None:
+        if not self.questions_ref or not self.chapters:
+            return None
+        return self.resolve_link(self.chapters[0], self.questions_ref)
+
+    def questions(self) -> list[str]:
+        """The guide's own questions for the doctor: the list items of its questions section."""
+        section = self.questions_section()
+        if section is None:
+            return []
+        found = []
+        for line in self.section_text(section).splitlines():
+            match = _LIST_ITEM.match(line)
+            if match:
+                found.append(" ".join(match.group(1).split()))
+        return found
 
     def chapter_of(self, section: Section) -> Chapter:
         return self.chapters[section.chapter]
@@ -294,6 +325,11 @@ def _parse_manifest(source: PackSource, problems: list[Problem]) -> dict[str, An
         del manifest["language"]
     subtitle = data.get("subtitle", "")
     manifest["subtitle"] = subtitle if isinstance(subtitle, str) else ""
+    questions = data.get("questions", "")
+    if isinstance(questions, str):
+        manifest["questions"] = questions.strip()
+    else:
+        bad("questions", "field 'questions' must name a section, such as \"09-questions.md#questions-to-ask\"")
     reviewed = data.get("reviewed")
     if reviewed is None:
         problems.append(
@@ -550,10 +586,14 @@ def _inspect(
         chapters=chapters,
         source=source,
         has_manifest=has_manifest,
+        questions_ref=manifest.get("questions", ""),
     )
     if not pack.sections and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), 0, "the pack has no readable chapters"))
     if full:
+        if pack.questions_ref and not pack.questions():
+            problems.append(Problem(
+                MANIFEST, 1, f"'questions' must name a section with a list: {pack.questions_ref} has none"))
         _check_links(pack, problems)
         _check_raw_html(pack, problems)
         _check_rendering(pack, problems)
