@@ -14,6 +14,7 @@ from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, cli, paths, re
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from lupus_reader.storage.db import Database
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.main_window import MainWindow
 
@@ -145,6 +146,29 @@ def _run_gui(args: argparse.Namespace) -> int:
     return result["code"]
 
 
+def open_storage(data_dir: Path | None) -> tuple[Database, str]:
+    """The library in ``data_dir`` (or in memory: nothing written), and a problem to tell the reader."""
+    from lupus_reader.storage.db import LIBRARY_FILE, StorageError, open_database
+    from lupus_reader.storage.memory import open_memory_database
+
+    if data_dir is None:
+        return open_memory_database(), ""
+    try:
+        opened = open_database(data_dir / LIBRARY_FILE)
+    except StorageError as error:
+        message = (
+            f"Your notes and bookmarks cannot be opened: {error} "
+            "Anything you write now is kept only until you close the window."
+        )
+        return open_memory_database(), message
+    if opened.moved_aside is not None:
+        return opened.database, (
+            "Your notes file was damaged, so a new one was started. The old file was kept, "
+            f"untouched, at {opened.moved_aside}."
+        )
+    return opened.database, ""
+
+
 def ensure_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
@@ -168,6 +192,7 @@ def open_reader(
     from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
     from lupus_reader.ui.controller import ReaderController
+    from lupus_reader.ui.library_controller import LibraryController
     from lupus_reader.ui.main_window import MainWindow
 
     scans = ScanCache(cache_dir / "sections" if cache_dir else None)
@@ -182,6 +207,11 @@ def open_reader(
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
         controller.report_broken_pack(failure.path, failure.error, fallback=True)
+    database, problem = open_storage(data_dir if remember else None)
+    if problem:
+        print(f"{APP_NAME}: {problem}", file=sys.stderr)
+        window.banner.show_message(problem)
+    LibraryController(window, controller, database)
     window.show()
     controller.start(section)
     return window, controller

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 
 from lupus_reader import APP_DISPLAY_NAME, __version__, resources
@@ -22,6 +22,9 @@ SAVE_DELAY_MS = 1500
 
 class ReaderController(QObject):
     """Owns where the reader is; the window only shows it."""
+
+    # The section being read changed: (pack, section).
+    section_changed = Signal(object, object)
 
     def __init__(
         self,
@@ -99,6 +102,10 @@ class ReaderController(QObject):
             self.go_to(first.id, record=False)
 
     # -- moving around --------------------------------------------------------
+
+    def current_pack(self) -> ContentPack | None:
+        found = self.library.find(self.current.id) if self.current else None
+        return found[0] if found else None
 
     def location(self) -> Location | None:
         """The exact position on screen: the section at the top edge and how far into it."""
@@ -255,6 +262,7 @@ class ReaderController(QObject):
             self._set_current(self._shown[0], section)
 
     def _set_current(self, pack: ContentPack, section: Section) -> None:
+        changed = section is not self.current
         self.current = section
         self.window.navigator.select_section(section.id)
         fraction = 0.0 if self._pinned is section else self.window.reader.fraction_through(section.anchor)
@@ -265,6 +273,8 @@ class ReaderController(QObject):
         self.window.back_action.setEnabled(self.history.can_go_back())
         self.window.forward_action.setEnabled(self.history.can_go_forward())
         self._schedule_save()
+        if changed:
+            self.section_changed.emit(pack, section)
 
     # -- packs, about ------------------------------------------------------------
 

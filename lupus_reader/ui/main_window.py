@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
     QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -17,7 +19,10 @@ from PySide6.QtWidgets import (
 
 from lupus_reader import APP_DISPLAY_NAME
 from lupus_reader.ui.navigator import Navigator
+from lupus_reader.ui.notes_panel import NotesPane
+from lupus_reader.ui.questions_panel import QuestionsPanel
 from lupus_reader.ui.reader_view import ReaderView
+from lupus_reader.ui.record_list import RecordList
 
 
 class MessageBanner(QWidget):
@@ -80,12 +85,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(content)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setSizes([260, 600])
         self.navigator.setMinimumWidth(180)
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self._make_actions()
+        self._make_docks()
         self.resize(self._first_size())
 
     def _first_size(self) -> QSize:
@@ -136,6 +142,21 @@ class MainWindow(QMainWindow):
         self.open_zip_action = self._action("Open Pack &Archive (.zip)…", [])
         self.quit_action = self._action("&Quit", [key(key.StandardKey.Quit)])
         self.about_action = self._action("&About Lupus Reader", [])
+        self.bookmark_action = self._action(
+            "&Bookmark This Place", [key("Ctrl+D")], tip="Bookmark this place, or remove its bookmark"
+        )
+        self.bookmark_action.setCheckable(True)
+        self.bookmark_action.setIconText("☆ Bookmark")
+        self.undo_action = self._action(
+            "&Undo Delete", [key(key.StandardKey.Undo)], tip="Bring back what you deleted"
+        )
+        self.undo_action.setEnabled(False)
+        self.export_action = self._action(
+            "&Export My Notes…", [], tip="Save your bookmarks, notes and questions"
+        )
+        self.import_action = self._action(
+            "&Import Notes…", [], tip="Add bookmarks, notes and questions from a file"
+        )
         self.quit_action.triggered.connect(self.close)
 
         toolbar = self.addToolBar("Navigation")
@@ -148,6 +169,8 @@ class MainWindow(QMainWindow):
             None,
             self.previous_action,
             self.next_action,
+            None,
+            self.bookmark_action,
             None,
             self.zoom_out_action,
             self.zoom_in_action,
@@ -163,13 +186,56 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.open_folder_action, self.open_zip_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.import_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.bookmark_action])
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.previous_action, self.next_action])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        self.view_menu = view_menu
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
+
+    def _make_docks(self) -> None:
+        """The reader's own things, in tabs beside the text: notes, bookmarks, all notes, questions."""
+        self.notes_pane = NotesPane()
+        self.bookmarks_list = RecordList("Bookmarks", editable=True)
+        self.bookmarks_list.setAccessibleDescription(
+            "Enter opens a bookmark, F2 renames it, Delete removes it"
+        )
+        self.notes_list = RecordList("All your notes")
+        self.notes_list.setAccessibleDescription("Enter opens the section of a note, Delete removes it")
+        self.questions_panel = QuestionsPanel()
+        self.docks: list[QDockWidget] = []
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
+        for title, name, widget in (
+            ("Notes", "notesDock", self.notes_pane),
+            ("Bookmarks", "bookmarksDock", self.bookmarks_list),
+            ("All Notes", "allNotesDock", self.notes_list),
+            ("Questions", "questionsDock", self.questions_panel),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if self.docks:
+                self.tabifyDockWidget(self.docks[0], dock)
+            self.docks.append(dock)
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.docks[0].raise_()
+        self.resizeDocks([self.docks[0]], [340], Qt.Orientation.Horizontal)
+
+    def show_dock(self, widget: QWidget) -> None:
+        for dock in self.docks:
+            if dock.widget() is widget:
+                dock.show()
+                dock.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.closing.emit()

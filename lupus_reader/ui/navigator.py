@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from lupus_reader.content.pack import Chapter, ContentPack
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
 # Up to this many sections, every section is in the tree and shown from the
 # start. A bigger pack shows its chapters, and a chapter's sections are added
 # when it is opened (or read): a 10,000-row tree would cost start-up time.
@@ -29,6 +30,8 @@ class Navigator(QTreeView):
         self._items: dict[str, QStandardItem] = {}
         self._chapter_of: dict[str, str] = {}  # section id -> id of its chapter's row
         self._unbuilt: dict[str, Chapter] = {}  # chapter row id -> chapter still to fill in
+        self._marked: set[str] = set()  # sections with a note
+        self._mark_icon = QIcon()
         self._syncing = False
         self.setModel(self.sections)
         self.setHeaderHidden(True)
@@ -94,7 +97,24 @@ class Navigator(QTreeView):
         item.setToolTip(title)
         item.setData(section_id, SECTION_ID_ROLE)
         self._items[section_id] = item
+        if section_id in self._marked:
+            self._show_mark(item, True)
         return item
+
+    def set_marked(self, section_ids: set[str], icon: QIcon) -> None:
+        """Mark the sections that have a note (rows not built yet get it when they are)."""
+        self._mark_icon = icon
+        for section_id in self._marked ^ section_ids:
+            item = self._items.get(section_id)
+            if item is not None:
+                self._show_mark(item, section_id in section_ids)
+        self._marked = set(section_ids)
+
+    def _show_mark(self, item: QStandardItem, marked: bool) -> None:
+        item.setIcon(self._mark_icon if marked else QIcon())
+        item.setData(marked, HAS_NOTE_ROLE)
+        title = item.text()
+        item.setToolTip(f"{title} (you have a note here)" if marked else title)
 
     def index_of(self, section_id: str) -> QModelIndex:
         """The row of a section, adding its chapter's rows first if they are not there yet."""

@@ -5,14 +5,25 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QMouseEvent, QResizeEvent, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QMouseEvent, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 ResourceResolver = Callable[[QUrl], QImage | None]
 
 # Where a heading counts as "being read": a fifth of the way down the pane.
 READING_LINE = 0.2
+MARGIN_PROBE = 30  # a point just inside the text's left margin
+
+
+def _anchors(block: QTextBlock) -> list[str]:
+    """The anchor names a block carries (a heading's id lands on its first fragment)."""
+    names = block.charFormat().anchorNames()
+    iterator = block.begin()
+    while not names and not iterator.atEnd():
+        names = iterator.fragment().charFormat().anchorNames()
+        iterator += 1
+    return names
 
 
 class ReaderView(QTextBrowser):
@@ -114,11 +125,7 @@ class ReaderView(QTextBrowser):
             block = self.document().begin()
             while block.isValid():
                 if block.blockFormat().headingLevel():
-                    names = block.charFormat().anchorNames()
-                    iterator = block.begin()
-                    while not names and not iterator.atEnd():
-                        names = iterator.fragment().charFormat().anchorNames()
-                        iterator += 1
+                    names = _anchors(block)
                     if names:
                         found.append((layout.blockBoundingRect(block).top(), names[0]))
                 block = block.next()
@@ -174,6 +181,23 @@ class ReaderView(QTextBrowser):
         top, bottom = self._span(index)
         line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
         return min(max((line - top) / (bottom - top), 0.0), 1.0)
+
+    def text_at_top(self, limit: int = 160) -> str:
+        """The words at the top edge of the pane: a bookmark's quote."""
+        block = self.cursorForPosition(QPoint(MARGIN_PROBE, 4)).block()
+        while block.isValid() and not block.text().strip():
+            block = block.next()
+        return " ".join(block.text().split())[:limit] if block.isValid() else ""
+
+    def text_after(self, anchor: str, limit: int = 160) -> str:
+        """The first words under a heading: a note's quote, to find its place again."""
+        block = self.document().begin()
+        while block.isValid() and anchor not in _anchors(block):
+            block = block.next()
+        block = block.next() if block.isValid() else block
+        while block.isValid() and not block.text().strip():
+            block = block.next()
+        return " ".join(block.text().split())[:limit] if block.isValid() else ""
 
     # -- events ------------------------------------------------------------
 

@@ -1,0 +1,329 @@
+"""Connects the reader's own things (bookmarks, notes, questions) to their stores.
+
+Panels only emit intents; this controller writes through the stores, and
+every write's ``Change`` goes out on ``changed`` so each view refreshes only
+when it is concerned. A write that fails (full disk, read-only folder) is
+reported where it happened and the reader's text stays where it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from lupus_reader.content.pack import ContentPack, Section
+from lupus_reader.storage.db import Database, StorageError
+from lupus_reader.storage.stores import Bookmark, BookmarkStore, Change, Note, NoteStore, QuestionStore
+from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.main_window import MainWindow
+from lupus_reader.ui.record_list import Row
+
+UNDO_MESSAGE_MS = 15_000
+
+
+def _note_icon() -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#b26b00"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(2, 2, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class LibraryController(QObject):
+    changed = Signal(object)  # a Change
+
+    def __init__(self, window: MainWindow, reader: ReaderController, database: Database) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = reader
+        self.database = database
+        self.bookmarks = BookmarkStore(database)
+        self.notes = NoteStore(database)
+        self.questions = QuestionStore(database)
+        self._note: Note | None = None  # the note in the pane, as last read or saved
+        self._note_section: tuple[ContentPack, Section] | None = None
+        self._undo: list[tuple[str, Callable[[], Change]]] = []
+        self._questions_pack: str | None = None
+        self._icon = _note_icon()
+
+        reader.section_changed.connect(self._on_section_changed)
+        window.bookmark_action.triggered.connect(self.toggle_bookmark)
+        window.undo_action.triggered.connect(self.undo)
+        window.notes_pane.save_requested.connect(self.save_note)
+        window.bookmarks_list.activated_record.connect(self.open_bookmark)
+        window.bookmarks_list.rename_requested.connect(self.rename_bookmark)
+        window.bookmarks_list.delete_requested.connect(self.delete_bookmark)
+        window.notes_list.activated_record.connect(self.open_note)
+        window.notes_list.delete_requested.connect(self.delete_note)
+        questions = window.questions_panel
+        questions.toggled.connect(self.tick_question)
+        questions.add_requested.connect(self.add_question)
+        questions.delete_requested.connect(self.delete_question)
+        questions.pdf_requested.connect(self.pdf_questions_dialog)
+        questions.print_requested.connect(self.print_questions_dialog)
+        window.closing.connect(window.notes_pane.flush)
+        self.changed.connect(self._refresh)
+        if database.read_only:
+            window.notes_pane.set_status(
+                "Your notes can be read but not changed: the data folder is read-only.", error=True
+            )
+        for kind in ("bookmarks", "notes"):
+            self._refresh(Change(kind))
+
+    # -- writing, with errors where the reader can see them ------------------------------
+
+    def _write(self, action: Callable[[], Change], what: str) -> bool:
+        try:
+            change = action()
+        except StorageError as error:
+            self.window.statusBar().showMessage(f"{what} could not be saved: {error}", UNDO_MESSAGE_MS)
+            return False
+        self.changed.emit(change)
+        return True
+
+    def _offer_undo(self, message: str, undo: Callable[[], Change]) -> None:
+        self._undo.append((message, undo))
+        self.window.undo_action.setEnabled(True)
+        self.window.undo_action.setText(f"&Undo: {message}")
+        self.window.statusBar().showMessage(f"{message}. Undo with Ctrl+Z.", UNDO_MESSAGE_MS)
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        message, action = self._undo.pop()
+        if self._write(action, "Undo"):
+            self.window.statusBar().showMessage(f"Brought back: {message.lower()}", 5000)
+        self.window.undo_action.setEnabled(bool(self._undo))
+        self.window.undo_action.setText(f"&Undo: {self._undo[-1][0]}" if self._undo else "&Undo Delete")
+
+    # -- the section being read --------------------------------------------------------
+
+    def _on_section_changed(self, pack: ContentPack, section: Section) -> None:
+        self.window.notes_pane.flush()  # the old section's text is saved before it goes
+        self._note_section = (pack, section)
+        notes = self.notes.for_section(pack.id, section.id)
+        self._note = notes[0] if notes else None
+        self.window.notes_pane.show_note(section.title, self._note.text if self._note else "")
+        if self._note is not None:
+            self.window.notes_pane.set_status(f"Saved {self._note.updated[:16].replace('T', ' ')} UTC")
+        elif not self.database.read_only:
+            self.window.notes_pane.set_status("")
+        self._update_bookmark_toggle()
+        if pack.id != self._questions_pack:
+            self._questions_pack = pack.id
+            self._write(
+                lambda: (
+                    self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions")
+                ),
+                "The guide's questions",
+            )
+
+    def _update_bookmark_toggle(self) -> None:
+        section = self.reader.current
+        pack = self.reader.current_pack()
+        marked = bool(section and pack and self.bookmarks.for_section(pack.id, section.id))
+        self.window.bookmark_action.setChecked(marked)
+        self.window.bookmark_action.setIconText("★ Bookmarked" if marked else "☆ Bookmark")
+
+    # -- bookmarks ----------------------------------------------------------------------
+
+    def toggle_bookmark(self) -> None:
+        section, pack = self.reader.current, self.reader.current_pack()
+        if section is None or pack is None:
+            return
+        existing = self.bookmarks.for_section(pack.id, section.id)
+        if existing:
+            for bookmark in existing:
+                self.delete_bookmark(bookmark.id)
+        else:
+            here = self.reader.location()
+            offset = here.offset if here and here.section_id == section.id else 0.0
+            quote = self.window.reader.text_at_top()
+            self._write(
+                lambda: self.bookmarks.add(pack.id, pack.version, section.id, section.title, offset, quote)[
+                    1
+                ],
+                "The bookmark",
+            )
+        self._update_bookmark_toggle()
+
+    def open_bookmark(self, bookmark_id: int) -> None:
+        bookmark = next((b for b in self.bookmarks.all() if b.id == bookmark_id), None)
+        if bookmark is None:
+            return
+        if bookmark.detached or not self.reader.go_to(bookmark.section, bookmark.offset):
+            self.window.statusBar().showMessage(
+                f"This part of the guide has changed. You marked: “{bookmark.quote}”", UNDO_MESSAGE_MS
+            )
+
+    def rename_bookmark(self, bookmark_id: int, label: str) -> None:
+        self._write(lambda: self.bookmarks.rename(bookmark_id, label), "The new name")
+
+    def delete_bookmark(self, bookmark_id: int) -> None:
+        deleted: list[Bookmark] = []
+
+        def delete() -> Change:
+            bookmark, change = self.bookmarks.delete(bookmark_id)
+            if bookmark:
+                deleted.append(bookmark)
+            return change
+
+        if self._write(delete, "Deleting the bookmark") and deleted:
+            self._offer_undo(
+                f"Bookmark “{deleted[0].label}” deleted", lambda: self.bookmarks.restore(deleted[0])
+            )
+        self._update_bookmark_toggle()
+
+    # -- notes --------------------------------------------------------------------------
+
+    def save_note(self, text: str) -> None:
+        if self._note_section is None:
+            return
+        pack, section = self._note_section
+        if self._note is None and not text.strip():
+            return  # nothing written, nothing to keep
+        quote = self.window.reader.text_after(section.anchor)
+        try:
+            saved, change = self.notes.save(self._note, pack.id, section.id, section.title, quote, text)
+        except StorageError as error:
+            self.window.notes_pane.save_failed(str(error))
+            return
+        self._note = saved
+        self.window.notes_pane.set_status("Saved")
+        self.changed.emit(change)
+
+    def open_note(self, note_id: int) -> None:
+        note = next((n for n in self.notes.all() if n.id == note_id), None)
+        if note is not None and (note.detached or not self.reader.go_to(note.section)):
+            self.window.statusBar().showMessage(
+                f"This part of the guide has changed; your note was for “{note.section_title}”.",
+                UNDO_MESSAGE_MS,
+            )
+        elif note is not None:
+            self.window.show_dock(self.window.notes_pane)
+
+    def delete_note(self, note_id: int) -> None:
+        deleted: list[Note] = []
+
+        def delete() -> Change:
+            note, change = self.notes.delete(note_id)
+            if note:
+                deleted.append(note)
+            return change
+
+        if self._write(delete, "Deleting the note") and deleted:
+            if self._note is not None and self._note.id == note_id:
+                self._note = None
+                self.window.notes_pane.show_note(
+                    self._note_section[1].title if self._note_section else "", ""
+                )
+            self._offer_undo(
+                f"Note on “{deleted[0].section_title}” deleted", lambda: self._restore_note(deleted[0])
+            )
+
+    def _restore_note(self, note: Note) -> Change:
+        change = self.notes.restore(note)
+        if self._note_section and (note.pack, note.section) == (
+            self._note_section[0].id,
+            self._note_section[1].id,
+        ):
+            self._note = note
+            self.window.notes_pane.show_note(self._note_section[1].title, note.text)
+        return change
+
+    # -- questions ----------------------------------------------------------------------
+
+    def tick_question(self, question_id: int, checked: bool) -> None:
+        self._write(lambda: self.questions.set_checked(question_id, checked), "The tick")
+
+    def add_question(self, text: str) -> None:
+        pack = self.reader.current_pack()
+        if pack is not None:
+            self._write(lambda: self.questions.add_mine(pack.id, text)[1], "Your question")
+
+    def delete_question(self, question_id: int) -> None:
+        deleted = []
+
+        def delete() -> Change:
+            question, change = self.questions.delete_mine(question_id)
+            if question:
+                deleted.append(question)
+            return change
+
+        if self._write(delete, "Deleting the question") and deleted:
+            self._offer_undo("Question deleted", lambda: self.questions.restore(deleted[0]))
+
+    def pdf_questions_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, "Save my questions as PDF", str(Path.home() / "My questions.pdf"), "PDF (*.pdf)"
+        )
+        if chosen:
+            try:
+                self.save_questions_pdf(Path(chosen))
+            except OSError as error:
+                self.window.statusBar().showMessage(f"The PDF could not be saved: {error}", UNDO_MESSAGE_MS)
+            else:
+                self.window.statusBar().showMessage(f"Saved {chosen}", UNDO_MESSAGE_MS)
+
+    def print_questions_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from lupus_reader.ui.question_sheet import sheet_document
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            sheet_document(self.sheet()).print_(printer)
+
+    def save_questions_pdf(self, path: Path) -> None:
+        from lupus_reader.ui.question_sheet import save_pdf
+
+        save_pdf(self.sheet(), path)
+
+    def sheet(self) -> str:
+        from lupus_reader.ui.question_sheet import sheet_html
+
+        pack = self.reader.current_pack()
+        title = pack.title if pack else ""
+        questions = self.questions.for_pack(pack.id) if pack else []
+        notes = [n for n in self.notes.all() if pack is None or n.pack == pack.id]
+        return sheet_html(title, questions, notes)
+
+    # -- views ----------------------------------------------------------------------------
+
+    def _refresh(self, change: Change) -> None:
+        if change.kind == "bookmarks":
+            self.window.bookmarks_list.set_rows(
+                [
+                    Row(
+                        b.id,
+                        f"{b.label} — {b.section_title}" + (" (changed guide)" if b.detached else ""),
+                        b.quote,
+                        b.label,
+                    )
+                    for b in self.bookmarks.all()
+                ]
+            )
+        elif change.kind == "notes":
+            notes = [n for n in self.notes.all() if n.text.strip()]
+            self.window.notes_list.set_rows(
+                [
+                    Row(
+                        n.id, f"{n.section_title or n.section}: {' '.join(n.text.split())[:80]}", n.text[:500]
+                    )
+                    for n in notes
+                ]
+            )
+            self.window.navigator.set_marked({n.section for n in notes}, self._icon)
+        elif change.kind == "questions":
+            pack = self.reader.current_pack()
+            self.window.questions_panel.set_questions(self.questions.for_pack(pack.id) if pack else [])
