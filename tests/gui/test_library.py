@@ -1,0 +1,199 @@
+"""Bookmarks, notes and questions as a reader uses them, kept in a real SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from lupus_reader.storage.db import LIBRARY_FILE
+from lupus_reader.ui.library_controller import LibraryController
+from lupus_reader.ui.navigator import HAS_NOTE_ROLE
+from lupus_reader.ui.questions_panel import MINE_ROLE
+from tests.gui.conftest import OpenWindow
+from tests.gui.helpers import BUNDLED, heading_y
+
+RISKS = f"{BUNDLED}/07-benefits-and-risks/possible-risks"
+CONDITIONING = f"{BUNDLED}/03-how-it-works/conditioning"
+
+
+def library_of(window) -> LibraryController:  # type: ignore[no-untyped-def]
+    return window.findChild(LibraryController)
+
+
+def rows_in(database: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(database)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def list_texts(view) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row.text for row in view.records.rows]
+
+
+def test_bookmark_jump_back_rename_and_undo_delete(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    window, controller = open_window(section=RISKS)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(round(heading_y(window, "possible-risks")) + 80)
+    place = bar.value()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.bookmark_action.isChecked()
+    assert list_texts(window.bookmarks_list) == ["Possible risks — Possible risks"]
+    stored = rows_in(data_dir / LIBRARY_FILE, "SELECT pack, section, label, quote FROM bookmarks")
+    assert stored[0][:3] == (BUNDLED, RISKS, "Possible risks") and stored[0][3]
+
+    controller.go_to(CONDITIONING)
+    assert not window.bookmark_action.isChecked()
+    window.bookmarks_list.activated_record.emit(window.bookmarks_list.records.rows[0].id)
+    assert controller.current.id == RISKS  # type: ignore[union-attr]
+    assert abs(bar.value() - place) <= 2  # the exact place, not just the section
+
+    # Rename in place, as F2 and typing would.
+    index = window.bookmarks_list.records.index(0)
+    window.bookmarks_list.records.setData(index, "Ask about infection")
+    assert list_texts(window.bookmarks_list) == ["Ask about infection — Possible risks"]
+
+    window.bookmarks_list.setFocus()
+    window.bookmarks_list.setCurrentIndex(index)
+    qtbot.keyClick(window.bookmarks_list, Qt.Key.Key_Delete)
+    assert list_texts(window.bookmarks_list) == []
+    assert "Undo" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert list_texts(window.bookmarks_list) == ["Ask about infection — Possible risks"]
+    assert rows_in(data_dir / LIBRARY_FILE, "SELECT COUNT(*) FROM bookmarks") == [(1,)]
+
+
+def test_a_typed_note_survives_closing_without_saving(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    window, _controller = open_window(section=CONDITIONING)
+    assert not any(
+        b.text().lower() == "save" for b in window.findChildren(type(window.questions_panel.add_button))
+    )
+    qtbot.keyClicks(window.notes_pane.editor, "Ask how long the infection risk lasts.")
+    window.close()  # straight away: no pause, no Save button
+
+    again, controller2 = open_window()
+    controller2.go_to(CONDITIONING)
+    assert again.notes_pane.editor.toPlainText() == "Ask how long the infection risk lasts."
+    assert list_texts(again.notes_list) == ["Conditioning: Ask how long the infection risk lasts."]
+    assert again.navigator.index_of(CONDITIONING).data(HAS_NOTE_ROLE) is True
+
+
+def test_a_note_is_saved_within_a_second_of_the_last_keystroke(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    window, _ = open_window(section=CONDITIONING)
+    qtbot.keyClicks(window.notes_pane.editor, "Bring my medicine list")
+    query = "SELECT text FROM notes"
+    qtbot.waitUntil(
+        lambda: rows_in(data_dir / LIBRARY_FILE, query) == [("Bring my medicine list",)], timeout=1500
+    )
+    assert window.notes_pane.status.text() == "Saved"
+
+
+def test_moving_to_another_section_saves_and_shows_its_own_note(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    window, controller = open_window(section=CONDITIONING)
+    qtbot.keyClicks(window.notes_pane.editor, "first")
+    controller.go_to(RISKS)  # before the save timer: the note still must be kept
+    assert window.notes_pane.editor.toPlainText() == ""
+    qtbot.keyClicks(window.notes_pane.editor, "second")
+    controller.go_to(CONDITIONING)
+    assert window.notes_pane.editor.toPlainText() == "first"
+    window.notes_list.activated_record.emit(
+        next(r.id for r in window.notes_list.records.rows if "second" in r.text)
+    )
+    assert controller.current.id == RISKS  # type: ignore[union-attr]
+    assert window.notes_pane.editor.toPlainText() == "second"
+
+
+def test_delete_a_note_from_the_overview_and_undo(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    window, _controller = open_window(section=CONDITIONING)
+    qtbot.keyClicks(window.notes_pane.editor, "keep me")
+    window.notes_pane.flush()
+    window.notes_list.setCurrentIndex(window.notes_list.records.index(0))
+    qtbot.keyClick(window.notes_list, Qt.Key.Key_Delete)
+    assert list_texts(window.notes_list) == []
+    assert window.notes_pane.editor.toPlainText() == ""
+    assert window.navigator.index_of(CONDITIONING).data(HAS_NOTE_ROLE) is False
+    window.undo_action.trigger()
+    assert list_texts(window.notes_list) == ["Conditioning: keep me"]
+    assert window.notes_pane.editor.toPlainText() == "keep me"
+
+
+def test_a_full_disk_keeps_the_text_and_says_so(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    window, _controller = open_window(section=CONDITIONING)
+    library = library_of(window)
+    connection = library.database.connection
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")  # no room for one more page
+    words = "A long note. " * 400
+    window.notes_pane.editor.setPlainText(words)
+    window.notes_pane.flush()
+    assert (
+        "Not saved" in window.notes_pane.status.text() and "disk is full" in window.notes_pane.status.text()
+    )
+    assert window.notes_pane.editor.toPlainText() == words  # nothing the reader wrote is gone
+
+    connection.execute("PRAGMA max_page_count = 1073741823")  # space again
+    window.notes_pane.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.notes_pane.editor, "!")
+    window.notes_pane.flush()
+    assert window.notes_pane.status.text() == "Saved"
+    assert rows_in(data_dir / LIBRARY_FILE, "SELECT text FROM notes") == [(words + "!",)]
+
+
+def test_questions_checklist_tick_add_delete_and_pdf(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    window, _controller = open_window()
+    panel = window.questions_panel
+    guide = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert guide[0].startswith("Is this treatment right for how severe my lupus is")
+    assert len(guide) == 5
+
+    item = panel.list.item(1)
+    item.setCheckState(Qt.CheckState.Checked)  # as a click on its box does
+    qtbot.keyClicks(panel.entry, "Can I keep working during recovery?")
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts[-1] == "Can I keep working during recovery?  (mine)"
+    assert panel.list.item(1).checkState() == Qt.CheckState.Checked
+
+    panel.list.setCurrentRow(5)
+    assert panel.list.currentItem().data(MINE_ROLE)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert panel.list.count() == 5
+    window.undo_action.trigger()
+    assert panel.list.count() == 6
+
+    pdf = tmp_path / "questions.pdf"
+    library_of(window).save_questions_pdf(pdf)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and b"/Type /Page" in data
+    sheet = library_of(window).sheet()
+    assert "Can I keep working during recovery?" in sheet and "☑" in sheet and "☐" in sheet
+
+
+def test_checked_questions_are_remembered(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window, _ = open_window()
+    window.questions_panel.list.item(0).setCheckState(Qt.CheckState.Checked)
+    window.close()
+    again, _ = open_window()
+    states = [
+        again.questions_panel.list.item(i).checkState() for i in range(again.questions_panel.list.count())
+    ]
+    assert states[0] == Qt.CheckState.Checked and states.count(Qt.CheckState.Checked) == 1
