@@ -146,13 +146,16 @@ def _run_gui(args: argparse.Namespace) -> int:
     return result["code"]
 
 
-def open_storage(data_dir: Path | None) -> tuple[Database, str]:
-    """The library in ``data_dir`` (or in memory: nothing written), and a problem to tell the reader."""
+def open_storage(data_dir: Path, remember: bool) -> tuple[Database, str]:
+    """The library in ``data_dir``, and a problem to tell the reader.
+
+    Without ``remember`` (screenshots) it is a copy in memory: shown, never written.
+    """
     from lupus_reader.storage.db import LIBRARY_FILE, StorageError, open_database
     from lupus_reader.storage.memory import open_memory_database
 
-    if data_dir is None:
-        return open_memory_database(), ""
+    if not remember:
+        return open_memory_database(copy_of=data_dir / LIBRARY_FILE), ""
     try:
         opened = open_database(data_dir / LIBRARY_FILE)
     except StorageError as error:
@@ -207,7 +210,7 @@ def open_reader(
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
         controller.report_broken_pack(failure.path, failure.error, fallback=True)
-    database, problem = open_storage(data_dir if remember else None)
+    database, problem = open_storage(data_dir, remember)
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         window.banner.show_message(problem)

@@ -74,8 +74,22 @@ class LibraryController(QObject):
             window.notes_pane.set_status(
                 "Your notes can be read but not changed: the data folder is read-only.", error=True
             )
+        self._ready = False
+        # The lists can hold thousands of rows: they are filled once the first
+        # page is on screen, so a big library does not slow the start.
+        window.reader.first_paint.connect(self._fill_lists, Qt.ConnectionType.SingleShotConnection)
+
+    def is_ready(self) -> bool:
+        """Are the lists filled (they are, once the first page has been painted)?"""
+        return self._ready
+
+    def _fill_lists(self) -> None:
+        self._ready = True
         for kind in ("bookmarks", "notes"):
             self._refresh(Change(kind))
+        pack = self.reader.current_pack()
+        if pack is not None:
+            self._show_questions(pack)
 
     # -- writing, with errors where the reader can see them ------------------------------
 
@@ -116,14 +130,15 @@ class LibraryController(QObject):
         elif not self.database.read_only:
             self.window.notes_pane.set_status("")
         self._update_bookmark_toggle()
-        if pack.id != self._questions_pack:
-            self._questions_pack = pack.id
-            self._write(
-                lambda: (
-                    self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions")
-                ),
-                "The guide's questions",
-            )
+        if self._ready and pack.id != self._questions_pack:
+            self._show_questions(pack)
+
+    def _show_questions(self, pack: ContentPack) -> None:
+        self._questions_pack = pack.id
+        self._write(
+            lambda: self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions"),
+            "The guide's questions",
+        )
 
     def _update_bookmark_toggle(self) -> None:
         section = self.reader.current

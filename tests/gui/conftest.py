@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from lupus_reader.app import open_reader
 from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.library_controller import LibraryController
 from lupus_reader.ui.main_window import MainWindow
 
 OpenWindow = Callable[..., tuple[MainWindow, ReaderController]]
@@ -38,6 +39,8 @@ def open_window(qtbot: QtBot, data_dir: Path) -> OpenWindow:
         # Shortcuts only reach the active window, as on a real desktop.
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        library = window.findChild(LibraryController)
+        qtbot.waitUntil(library.is_ready)  # lists fill in after the first paint
         return window, controller
 
     return _open

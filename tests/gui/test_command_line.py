@@ -148,3 +148,22 @@ def test_real_x11_window_under_xvfb(tmp_path: Path) -> None:
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
+
+
+def test_a_screenshot_shows_the_library_but_never_writes_it(tmp_path: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    data = tmp_path / "data"
+    data.mkdir()
+    library = data / "library.sqlite3"
+    connection = sqlite3.connect(library)
+    connection.execute("CREATE TABLE kept (x)")
+    connection.execute("PRAGMA user_version = 0")
+    connection.commit()
+    connection.close()
+    before = hashlib.sha256(library.read_bytes()).hexdigest()
+    result = run("--screenshot", str(tmp_path / "s.png"), "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256(library.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in data.iterdir() if not p.name.startswith("cache")) == ["library.sqlite3"]
