@@ -197,3 +197,22 @@ def test_checked_questions_are_remembered(qtbot: QtBot, open_window: OpenWindow)
         again.questions_panel.list.item(i).checkState() for i in range(again.questions_panel.list.count())
     ]
     assert states[0] == Qt.CheckState.Checked and states.count(Qt.CheckState.Checked) == 1
+
+
+def test_two_windows_on_one_library_never_lose_a_note(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    first, first_controller = open_window(section=CONDITIONING)
+    second, second_controller = open_window(section=CONDITIONING)  # a second app on the same data dir
+    qtbot.keyClicks(first.notes_pane.editor, "written in the first window")
+    first.notes_pane.flush()
+    # The second window loaded the section before that save; its own words must not replace it.
+    qtbot.keyClicks(second.notes_pane.editor, "written in the second window")
+    second.notes_pane.flush()
+    stored = sorted(text for (text,) in rows_in(data_dir / LIBRARY_FILE, "SELECT text FROM notes"))
+    assert stored == ["written in the first window", "written in the second window"]
+    # And each window goes on saving into its own note.
+    qtbot.keyClicks(first.notes_pane.editor, " (more)")
+    first.notes_pane.flush()
+    stored = sorted(text for (text,) in rows_in(data_dir / LIBRARY_FILE, "SELECT text FROM notes"))
+    assert stored == ["written in the first window (more)", "written in the second window"]
