@@ -81,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         data = paths.data_dir(args.data_dir)
         if args.command == "export":
-            return transfer.export_command(data, args.format, args.output, sys.stdout, sys.stderr)
-        return transfer.import_command(args.file, data, sys.stdout, sys.stderr)
+            return transfer.export_command(data, args.format, args.output, sys.stdout, sys.stderr, args.pack)
+        return transfer.import_command(args.file, data, sys.stdout, sys.stderr, args.pack)
     if args.command == "restore":
         from lupus_reader.storage import backup
 

@@ -28,7 +28,17 @@ from lupus_reader.content.source import PackSource, SourceError, normalize, open
 MANIFEST = "pack.toml"
 _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_KNOWN_KEYS = {"id", "title", "subtitle", "language", "version", "reviewed", "sources", "chapters", "questions"}
+_KNOWN_KEYS = {
+    "id",
+    "title",
+    "subtitle",
+    "language",
+    "version",
+    "reviewed",
+    "sources",
+    "chapters",
+    "questions",
+}
 _LIST_ITEM = re.compile(r"^ {0,3}(?:\d+[.)]|[-*+])\s+(.+?)\s*$")
 # Links to the web become "#external-N": a fragment, so nothing can fetch it.
 EXTERNAL_PREFIX = "#external-"
@@ -329,7 +339,9 @@ def _parse_manifest(source: PackSource, problems: list[Problem]) -> dict[str, An
     if isinstance(questions, str):
         manifest["questions"] = questions.strip()
     else:
-        bad("questions", "field 'questions' must name a section, such as \"09-questions.md#questions-to-ask\"")
+        bad(
+            "questions", "field 'questions' must name a section, such as \"09-questions.md#questions-to-ask\""
+        )
     reviewed = data.get("reviewed")
     if reviewed is None:
         problems.append(
@@ -592,8 +604,11 @@ def _inspect(
         problems.append(Problem(str(path), 0, "the pack has no readable chapters"))
     if full:
         if pack.questions_ref and not pack.questions():
-            problems.append(Problem(
-                MANIFEST, 1, f"'questions' must name a section with a list: {pack.questions_ref} has none"))
+            problems.append(
+                Problem(
+                    MANIFEST, 1, f"'questions' must name a section with a list: {pack.questions_ref} has none"
+                )
+            )
         _check_links(pack, problems)
         _check_raw_html(pack, problems)
         _check_rendering(pack, problems)

@@ -25,6 +25,8 @@ class ReaderController(QObject):
 
     # The section being read changed: (pack, section).
     section_changed = Signal(object, object)
+    # A pack was added or replaced (its sections may have changed).
+    packs_changed = Signal()
 
     def __init__(
         self,
@@ -289,6 +291,7 @@ class ReaderController(QObject):
         if self._shown is not None and self._shown[0].id == pack.id:
             self._shown = None
         self.window.navigator.set_packs(self.library.packs)
+        self.packs_changed.emit()
         self.go_to(pack.sections[0].id)
         return True
 

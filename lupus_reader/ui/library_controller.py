@@ -54,6 +54,7 @@ class LibraryController(QObject):
         self._icon = _note_icon()
 
         reader.section_changed.connect(self._on_section_changed)
+        reader.packs_changed.connect(self.place_in_current_guides)
         window.bookmark_action.triggered.connect(self.toggle_bookmark)
         window.undo_action.triggered.connect(self.undo)
         window.notes_pane.save_requested.connect(self.save_note)
@@ -69,6 +70,8 @@ class LibraryController(QObject):
         questions.pdf_requested.connect(self.pdf_questions_dialog)
         questions.print_requested.connect(self.print_questions_dialog)
         window.closing.connect(window.notes_pane.flush)
+        window.export_action.triggered.connect(self.export_dialog)
+        window.import_action.triggered.connect(self.import_dialog)
         self.changed.connect(self._refresh)
         if database.read_only:
             window.notes_pane.set_status(
@@ -85,6 +88,7 @@ class LibraryController(QObject):
 
     def _fill_lists(self) -> None:
         self._ready = True
+        self.place_in_current_guides()
         for kind in ("bookmarks", "notes"):
             self._refresh(Change(kind))
         pack = self.reader.current_pack()
@@ -139,6 +143,26 @@ class LibraryController(QObject):
             lambda: self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions"),
             "The guide's questions",
         )
+
+    def place_in_current_guides(self) -> None:
+        """Re-anchor bookmarks and notes to the guides as they are now (a pack may have been updated)."""
+        from lupus_reader.storage.reanchor import reanchor
+
+        try:
+            result = reanchor(self.database, self.reader.library.packs)
+        except StorageError as error:
+            self.window.statusBar().showMessage(f"Your notes could not be matched to the guide: {error}")
+            return
+        for change in result.changes:
+            self.changed.emit(change)
+        if result.changes and self._note_section is not None:
+            self._on_section_changed(*self._note_section)  # its note may have moved here or away
+        if result.detached:
+            self.window.statusBar().showMessage(
+                f"{result.detached} of your bookmarks or notes are for parts of the guide that changed; "
+                "they are kept and marked “changed guide”.",
+                UNDO_MESSAGE_MS,
+            )
 
     def _update_bookmark_toggle(self) -> None:
         section = self.reader.current
@@ -313,6 +337,68 @@ class LibraryController(QObject):
         notes = [n for n in self.notes.all() if pack is None or n.pack == pack.id]
         return sheet_html(title, questions, notes)
 
+    # -- export and import --------------------------------------------------------------
+
+    def export_to(self, path: Path) -> str:
+        """Write everything to ``path`` (JSON, or Markdown for a .md name); returns a summary."""
+        from lupus_reader.files import write_atomically
+        from lupus_reader.storage.transfer import read_records, to_json, to_markdown
+
+        self.window.notes_pane.flush()
+        records = read_records(self.database)
+        markdown = path.suffix.lower() in (".md", ".markdown", ".txt")
+        text = to_markdown(records, self.reader.library.packs) if markdown else to_json(records)
+        write_atomically(path, text.encode("utf-8"))
+        return f"Saved {records.counts()} to {path}"
+
+    def import_from(self, path: Path) -> str:
+        """Add what an export file holds; raises ValueError or StorageError, changing nothing."""
+        from lupus_reader.storage.transfer import import_records, read_export_file
+
+        self.window.notes_pane.flush()
+        records = read_export_file(path)
+        known = {section.id for pack in self.reader.library.packs for section in pack.sections}
+        report = import_records(records, self.database, known)
+        for kind in ("bookmarks", "notes", "questions"):
+            self.changed.emit(Change(kind))
+        if self._note_section is not None:
+            self._on_section_changed(*self._note_section)
+        return report.summary()
+
+    def export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Export my bookmarks, notes and questions",
+            str(Path.home() / "lupus-reader-notes.json"),
+            "Complete, for importing (*.json);;Readable text (*.md)",
+        )
+        if chosen:
+            try:
+                message = self.export_to(Path(chosen))
+            except (OSError, StorageError) as error:
+                message = f"The export could not be saved: {error}"
+            self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
+
+    def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Import bookmarks, notes and questions",
+            str(Path.home()),
+            "Lupus Reader export (*.json)",
+        )
+        if not chosen:
+            return
+        try:
+            message = self.import_from(Path(chosen))
+        except (ValueError, StorageError) as error:
+            QMessageBox.warning(self.window, "Nothing was imported", f"{error}\n\nNothing was changed.")
+            return
+        self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
+
     # -- views ----------------------------------------------------------------------------
 
     def _refresh(self, change: Change) -> None:
@@ -333,7 +419,10 @@ class LibraryController(QObject):
             self.window.notes_list.set_rows(
                 [
                     Row(
-                        n.id, f"{n.section_title or n.section}: {' '.join(n.text.split())[:80]}", n.text[:500]
+                        n.id,
+                        f"{n.section_title or n.section}{' (changed guide)' if n.detached else ''}: "
+                        f"{' '.join(n.text.split())[:80]}",
+                        n.text[:500],
                     )
                     for n in notes
                 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -14,7 +15,7 @@ from lupus_reader.ui.library_controller import LibraryController
 from lupus_reader.ui.navigator import HAS_NOTE_ROLE
 from lupus_reader.ui.questions_panel import MINE_ROLE
 from tests.gui.conftest import OpenWindow
-from tests.gui.helpers import BUNDLED, heading_y
+from tests.gui.helpers import BUNDLED, heading_y, write_pack
 
 RISKS = f"{BUNDLED}/07-benefits-and-risks/possible-risks"
 CONDITIONING = f"{BUNDLED}/03-how-it-works/conditioning"
@@ -202,8 +203,8 @@ def test_checked_questions_are_remembered(qtbot: QtBot, open_window: OpenWindow)
 def test_two_windows_on_one_library_never_lose_a_note(
     qtbot: QtBot, open_window: OpenWindow, data_dir: Path
 ) -> None:
-    first, first_controller = open_window(section=CONDITIONING)
-    second, second_controller = open_window(section=CONDITIONING)  # a second app on the same data dir
+    first, _ = open_window(section=CONDITIONING)
+    second, _ = open_window(section=CONDITIONING)  # a second app on the same data dir
     qtbot.keyClicks(first.notes_pane.editor, "written in the first window")
     first.notes_pane.flush()
     # The second window loaded the section before that save; its own words must not replace it.
@@ -216,3 +217,67 @@ def test_two_windows_on_one_library_never_lose_a_note(
     first.notes_pane.flush()
     stored = sorted(text for (text,) in rows_in(data_dir / LIBRARY_FILE, "SELECT text FROM notes"))
     assert stored == ["written in the first window (more)", "written in the second window"]
+
+
+def test_export_then_import_into_a_new_library_from_the_window(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    window, _controller = open_window(section=CONDITIONING)
+    qtbot.keyClicks(window.notes_pane.editor, "note to carry over")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    exported = tmp_path / "mine.json"
+    assert "1 bookmark" in library_of(window).export_to(exported)
+    readable = tmp_path / "mine.md"
+    library_of(window).export_to(readable)
+    assert "note to carry over" in readable.read_text(encoding="utf-8")
+
+    other, other_controller = open_window(data=tmp_path / "other-data")
+    summary = library_of(other).import_from(exported)
+    assert "added 1 bookmark" in summary
+    assert list_texts(other.notes_list) == ["Conditioning: note to carry over"]
+    assert list_texts(other.bookmarks_list) == ["Conditioning — Conditioning"]
+    other_controller.go_to(CONDITIONING)
+    assert other.notes_pane.editor.toPlainText() == "note to carry over"
+
+
+def test_a_hostile_import_changes_nothing(open_window: OpenWindow, tmp_path: Path, data_dir: Path) -> None:
+    window, _ = open_window(section=CONDITIONING)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "lupus-reader-export", "version": 1, "exported_at": "2026-11-25T10:00:00+00:00",'
+        ' "bookmarks": [], "questions": [], "notes": [{"pack": "p", "section": "p/a/b", "text": 5,'
+        ' "created": "2026-11-25T10:00:00+00:00", "updated": "2026-11-25T10:00:00+00:00"}]}',
+        encoding="utf-8",
+    )
+    before = rows_in(data_dir / LIBRARY_FILE, "SELECT COUNT(*) FROM notes")
+    with pytest.raises(ValueError, match=r"notes\[0\]\.text"):
+        library_of(window).import_from(bad)
+    assert rows_in(data_dir / LIBRARY_FILE, "SELECT COUNT(*) FROM notes") == before
+
+
+def test_notes_follow_an_updated_guide_and_are_never_dropped(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    manifest = 'id = "care"\ntitle = "Care"\nlanguage = "en"\nversion = "{v}"\nreviewed = 2026-01-01\n'
+    manifest += 'chapters = ["01.md"]\n'
+    version_1 = write_pack(tmp_path / "v1", {
+        "pack.toml": manifest.format(v="1"),
+        "01.md": "# Care\n\nIntro.\n\n## Eating well\n\nEat fresh food every day.\n\n"
+                 "## Old advice\n\nThis part will go away.\n",
+    })  # fmt: skip
+    window, controller = open_window(packs=[version_1], section="care/01/eating-well")
+    qtbot.keyClicks(window.notes_pane.editor, "ask about vitamin D")
+    controller.go_to("care/01/old-advice")
+    qtbot.keyClicks(window.notes_pane.editor, "was this ever true?")
+    window.close()
+
+    version_2 = write_pack(tmp_path / "v2", {
+        "pack.toml": manifest.format(v="2"),
+        "01.md": "# Care\n\nIntro.\n\n## Food and drink\n\nEat fresh food every day.\n",
+    })  # fmt: skip
+    again, controller2 = open_window(packs=[version_2])
+    texts = list_texts(again.notes_list)
+    assert "Food and drink: ask about vitamin D" in texts  # found again by its words
+    assert "Old advice (changed guide): was this ever true?" in texts  # kept, under its old title
+    controller2.go_to("care/01/food-and-drink")
+    assert again.notes_pane.editor.toPlainText() == "ask about vitamin D"
