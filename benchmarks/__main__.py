@@ -1,4 +1,4 @@
-"""Run the benchmarks and print one table: ``python -m benchmarks [startup|switching] [options]``.
+"""Run the benchmarks and print one table: ``python -m benchmarks [startup|switching|library] [options]``.
 
 Exit status is 0 whether or not targets are met, and also when the app under
 test crashed (an ERROR row says so): this is a report, not a test.  It is 1
@@ -17,10 +17,10 @@ import traceback
 from collections.abc import Sequence
 from importlib import metadata
 
-from benchmarks import startup, switching
+from benchmarks import library, startup, switching
 from benchmarks.report import Row, format_table
 
-BENCHMARKS = ("startup", "switching")
+BENCHMARKS = ("startup", "switching", "library")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help=f"start-up runs per candidate (default {startup.DEFAULT_RUNS}) and rounds over "
-        f"the bundled guide's sections in the switching benchmark (default {switching.DEFAULT_ROUNDS})",
+        f"the bundled guide's sections in the switching benchmark (default {switching.DEFAULT_ROUNDS}); "
+        f"start-up runs and panel openings per library in the library benchmark "
+        f"(default {library.DEFAULT_RUNS})",
     )
     parser.add_argument(
         "--switches",
@@ -89,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     log,
                     padded=args.pad_refcounts,
                 )
+            elif name == "library":
+                rows += library.measure(args.runs or library.DEFAULT_RUNS, log, padded=args.pad_refcounts)
             else:
                 rows += switching.measure(
                     args.runs or switching.DEFAULT_ROUNDS, args.switches, log=log, padded=args.pad_refcounts

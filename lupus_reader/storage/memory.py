@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from lupus_reader.storage.db import SCHEMA_VERSION, Database, connect, migrate
+from lupus_reader.storage.db import SCHEMA_VERSION, Database, connect, migrate, uri
 
 MEMORY = Path(":memory:")
 
@@ -19,7 +19,7 @@ def open_memory_database(copy_of: Path | None = None) -> Database:
     connection = connect(MEMORY)
     if copy_of is not None and copy_of.is_file():
         try:
-            source = sqlite3.connect(f"file:{copy_of}?mode=ro", uri=True)
+            source = sqlite3.connect(uri(copy_of, mode="ro"), uri=True)
             try:
                 if source.execute("PRAGMA user_version").fetchone()[0] <= SCHEMA_VERSION:
                     source.backup(connection)

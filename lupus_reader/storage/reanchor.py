@@ -124,6 +124,27 @@ def _plan(
     return plan
 
 
+def needs_reanchoring(database: Database, packs: Iterable[ContentPack]) -> bool:
+    """A quick look (no full read): is any bookmark or note of these packs out of place?
+
+    True when one points at a section the pack no longer has, under another
+    title, or is detached (it may fit again). Reading the distinct places is
+    a few milliseconds even for ten thousand notes; a full pass is not.
+    """
+    packs = list(packs)
+    titles = {section.id: section.title for pack in packs for section in pack.sections}
+    pack_ids = {pack.id for pack in packs}
+    cursor = database.connection.execute(
+        "SELECT DISTINCT pack, section, section_title, detached FROM bookmarks"
+        " UNION SELECT DISTINCT pack, section, section_title, detached FROM notes"
+    )
+    cursor.row_factory = None
+    return any(
+        pack in pack_ids and (detached or titles.get(section) != title)
+        for pack, section, title, detached in cursor.fetchall()
+    )
+
+
 def reanchor(database: Database, packs: Iterable[ContentPack]) -> Reanchored:
     """Place every bookmark and note of the given packs in their current version; delete nothing.
 

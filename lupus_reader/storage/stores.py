@@ -79,6 +79,16 @@ def _question(row: sqlite3.Row) -> Question:
     )
 
 
+def _same(row: sqlite3.Row, kept: Bookmark | Note | Question, *fields: str) -> bool:
+    """Is ``row`` the very item ``kept`` was (not another one given the same id since)?"""
+    return all(row[field] == getattr(kept, field) for field in fields)
+
+
+def _inserted(cursor: sqlite3.Cursor) -> tuple[int, ...]:
+    """The id an INSERT OR IGNORE gave its row: none if it was ignored."""
+    return (cursor.lastrowid,) if cursor.rowcount and cursor.lastrowid is not None else ()
+
+
 class BookmarkStore:
     def __init__(self, database: Database) -> None:
         self.db = database
@@ -118,16 +128,24 @@ class BookmarkStore:
         return (_bookmark(row) if row else None), Change("bookmarks", (bookmark_id,))
 
     def restore(self, bookmark: Bookmark) -> Change:
-        """Undo a delete: the same bookmark, same id, back in place."""
+        """Undo a delete: the same bookmark, with the same id unless a new one has taken it."""
+        values = (bookmark.pack, bookmark.pack_version, bookmark.section, bookmark.section_title,
+                  bookmark.offset, bookmark.quote, bookmark.label, bookmark.created,
+                  int(bookmark.detached))  # fmt: skip
         with self.db.transaction() as sql:
-            sql.execute(
-                "INSERT OR IGNORE INTO bookmarks (id, pack, pack_version, section, section_title, offset,"
-                " quote, label, created, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (bookmark.id, bookmark.pack, bookmark.pack_version, bookmark.section,
-                 bookmark.section_title, bookmark.offset, bookmark.quote, bookmark.label,
-                 bookmark.created, int(bookmark.detached)),
-            )  # fmt: skip
-        return Change("bookmarks", (bookmark.id,))
+            row = sql.execute("SELECT * FROM bookmarks WHERE id = ?", (bookmark.id,)).fetchone()
+            if row is not None and _same(row, bookmark, "pack", "section", "created"):
+                return Change("bookmarks", (bookmark.id,))  # already back (maybe renamed since)
+            columns = "pack, pack_version, section, section_title, offset, quote, label, created, detached"
+            if row is None:
+                sql.execute(f"INSERT INTO bookmarks (id, {columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (bookmark.id, *values))  # fmt: skip
+                return Change("bookmarks", (bookmark.id,))
+            # SQLite reuses the highest id once it is deleted: a bookmark added since has it.
+            cursor = sql.execute(
+                f"INSERT OR IGNORE INTO bookmarks ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values
+            )
+        return Change("bookmarks", _inserted(cursor))
 
 
 class NoteStore:
@@ -160,8 +178,8 @@ class NoteStore:
             if note is not None:
                 updated = sql.execute(
                     "UPDATE notes SET text = ?, updated = ?, revision = revision + 1"
-                    " WHERE id = ? AND revision = ?",
-                    (text, stamp, note.id, note.revision),
+                    " WHERE id = ? AND revision = ? AND created = ? AND pack = ? AND section = ?",
+                    (text, stamp, note.id, note.revision, note.created, note.pack, note.section),
                 ).rowcount
             if updated:
                 note_id = note.id  # type: ignore[union-attr]
@@ -182,13 +200,25 @@ class NoteStore:
         return (_note(row) if row else None), Change("notes", (note_id,))
 
     def restore(self, note: Note) -> Change:
+        """Undo a delete: the same note, with the same id unless a new one has taken it.
+
+        SQLite hands the highest id out again once it is deleted, so a note written
+        between the delete and the undo may hold it; the deleted note then comes
+        back under a new id (in the returned Change) rather than not at all.
+        """
+        values = (note.pack, note.section, note.section_title, note.quote, note.text, note.created,
+                  note.updated, note.revision, int(note.detached))  # fmt: skip
+        columns = "pack, section, section_title, quote, text, created, updated, revision, detached"
         with self.db.transaction() as sql:
-            sql.execute(
-                "INSERT OR IGNORE INTO notes (id, pack, section, section_title, quote, text, created,"
-                " updated, revision, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (note.id, note.pack, note.section, note.section_title, note.quote, note.text,
-                 note.created, note.updated, note.revision, int(note.detached)),
-            )  # fmt: skip
+            row = sql.execute("SELECT * FROM notes WHERE id = ?", (note.id,)).fetchone()
+            if row is None:
+                sql.execute(f"INSERT INTO notes (id, {columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (note.id, *values))  # fmt: skip
+            elif not _same(row, note, "pack", "section", "created"):
+                note_id = sql.execute(
+                    f"INSERT INTO notes ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values
+                ).lastrowid
+                return Change("notes", (note_id,) if note_id is not None else ())
         return Change("notes", (note.id,))
 
 
@@ -241,11 +271,22 @@ class QuestionStore:
         return (_question(row) if row else None), Change("questions", (question_id,))
 
     def restore(self, question: Question) -> Change:
+        """Undo a delete: the same question, with the same id unless a new one has taken it."""
+        values = (question.pack, question.text, int(question.checked), int(question.mine), question.created)
         with self.db.transaction() as sql:
-            sql.execute(
-                "INSERT OR IGNORE INTO questions (id, pack, text, checked, mine, created)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (question.id, question.pack, question.text, int(question.checked), int(question.mine),
-                 question.created),
-            )  # fmt: skip
-        return Change("questions", (question.id,))
+            row = sql.execute("SELECT * FROM questions WHERE id = ?", (question.id,)).fetchone()
+            if row is not None and _same(row, question, "pack", "text", "mine", "created"):
+                return Change("questions", (question.id,))  # already back (maybe ticked since)
+            if row is None:
+                cursor = sql.execute(
+                    "INSERT OR IGNORE INTO questions (id, pack, text, checked, mine, created)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (question.id, *values),
+                )
+            else:  # the id went to a question added since; the same words may be back already
+                cursor = sql.execute(
+                    "INSERT OR IGNORE INTO questions (pack, text, checked, mine, created)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    values,
+                )
+        return Change("questions", _inserted(cursor))

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from lupus_reader.content.pack import ContentPack, Section
+from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
 from lupus_reader.storage.stores import Bookmark, BookmarkStore, Change, Note, NoteStore, QuestionStore
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
-from lupus_reader.ui.record_list import Row
+from lupus_reader.ui.record_list import Record
 
 UNDO_MESSAGE_MS = 15_000
 
@@ -78,22 +79,27 @@ class LibraryController(QObject):
                 "Your notes can be read but not changed: the data folder is read-only.", error=True
             )
         self._ready = False
-        # The lists can hold thousands of rows: they are filled once the first
-        # page is on screen, so a big library does not slow the start.
-        window.reader.first_paint.connect(self._fill_lists, Qt.ConnectionType.SingleShotConnection)
+        self._lists = {"bookmarks": window.bookmarks_list, "notes": window.notes_list}
+        self._refresh_marks()  # a few milliseconds even for ten thousand notes
+        # The lists can hold thousands of rows: they are filled after the first
+        # page is on screen (and after anything else waiting for that moment).
+        window.reader.first_paint.connect(
+            lambda: QTimer.singleShot(0, self._settle), Qt.ConnectionType.SingleShotConnection
+        )
 
     def is_ready(self) -> bool:
-        """Are the lists filled (they are, once the first page has been painted)?"""
+        """Has the start-up work after the first paint been done?"""
         return self._ready
 
-    def _fill_lists(self) -> None:
-        self._ready = True
+    def _settle(self) -> None:
+        self.back_up()
         self.place_in_current_guides()
-        for kind in ("bookmarks", "notes"):
-            self._refresh(Change(kind))
         pack = self.reader.current_pack()
         if pack is not None:
             self._show_questions(pack)
+        self._ready = True
+        for kind in self._lists:
+            self._refresh(Change(kind))  # type: ignore[arg-type]
 
     # -- writing, with errors where the reader can see them ------------------------------
 
@@ -126,8 +132,7 @@ class LibraryController(QObject):
     def _on_section_changed(self, pack: ContentPack, section: Section) -> None:
         self.window.notes_pane.flush()  # the old section's text is saved before it goes
         self._note_section = (pack, section)
-        notes = self.notes.for_section(pack.id, section.id)
-        self._note = notes[0] if notes else None
+        self._note = listing.first_note(self.database, pack.id, section.id)
         self.window.notes_pane.show_note(section.title, self._note.text if self._note else "")
         if self._note is not None:
             self.window.notes_pane.set_status(f"Saved {self._note.updated[:16].replace('T', ' ')} UTC")
@@ -144,11 +149,24 @@ class LibraryController(QObject):
             "The guide's questions",
         )
 
+    def back_up(self) -> None:
+        """At most one backup a day, the last seven kept, beside the library."""
+        from lupus_reader.storage.backup import make_daily_backup
+
+        if self.database.read_only or str(self.database.path) == ":memory:":
+            return
+        try:
+            make_daily_backup(self.database, self.database.path.parent / "backups")
+        except StorageError as error:
+            self.window.statusBar().showMessage(f"Today's backup of your notes could not be made: {error}")
+
     def place_in_current_guides(self) -> None:
         """Re-anchor bookmarks and notes to the guides as they are now (a pack may have been updated)."""
-        from lupus_reader.storage.reanchor import reanchor
+        from lupus_reader.storage.reanchor import needs_reanchoring, reanchor
 
         try:
+            if not needs_reanchoring(self.database, self.reader.library.packs):
+                return
             result = reanchor(self.database, self.reader.library.packs)
         except StorageError as error:
             self.window.statusBar().showMessage(f"Your notes could not be matched to the guide: {error}")
@@ -167,7 +185,7 @@ class LibraryController(QObject):
     def _update_bookmark_toggle(self) -> None:
         section = self.reader.current
         pack = self.reader.current_pack()
-        marked = bool(section and pack and self.bookmarks.for_section(pack.id, section.id))
+        marked = bool(section and pack and listing.has_bookmark(self.database, pack.id, section.id))
         self.window.bookmark_action.setChecked(marked)
         self.window.bookmark_action.setIconText("★ Bookmarked" if marked else "☆ Bookmark")
 
@@ -194,7 +212,7 @@ class LibraryController(QObject):
         self._update_bookmark_toggle()
 
     def open_bookmark(self, bookmark_id: int) -> None:
-        bookmark = next((b for b in self.bookmarks.all() if b.id == bookmark_id), None)
+        bookmark = listing.bookmark_by_id(self.database, bookmark_id)
         if bookmark is None:
             return
         if bookmark.detached or not self.reader.go_to(bookmark.section, bookmark.offset):
@@ -239,7 +257,7 @@ class LibraryController(QObject):
         self.changed.emit(change)
 
     def open_note(self, note_id: int) -> None:
-        note = next((n for n in self.notes.all() if n.id == note_id), None)
+        note = listing.note_by_id(self.database, note_id)
         if note is not None and (note.detached or not self.reader.go_to(note.section)):
             self.window.statusBar().showMessage(
                 f"This part of the guide has changed; your note was for “{note.section_title}”.",
@@ -268,13 +286,11 @@ class LibraryController(QObject):
             )
 
     def _restore_note(self, note: Note) -> Change:
-        change = self.notes.restore(note)
-        if self._note_section and (note.pack, note.section) == (
-            self._note_section[0].id,
-            self._note_section[1].id,
-        ):
-            self._note = note
-            self.window.notes_pane.show_note(self._note_section[1].title, note.text)
+        change = self.notes.restore(note)  # perhaps under a new id, if the old one was taken
+        here = self._note_section
+        if here is not None and (note.pack, note.section) == (here[0].id, here[1].id):
+            self._note = listing.first_note(self.database, note.pack, note.section)
+            self.window.notes_pane.show_note(here[1].title, self._note.text if self._note else "")
         return change
 
     # -- questions ----------------------------------------------------------------------
@@ -402,32 +418,19 @@ class LibraryController(QObject):
     # -- views ----------------------------------------------------------------------------
 
     def _refresh(self, change: Change) -> None:
-        if change.kind == "bookmarks":
-            self.window.bookmarks_list.set_rows(
-                [
-                    Row(
-                        b.id,
-                        f"{b.label} — {b.section_title}" + (" (changed guide)" if b.detached else ""),
-                        b.quote,
-                        b.label,
-                    )
-                    for b in self.bookmarks.all()
-                ]
-            )
-        elif change.kind == "notes":
-            notes = [n for n in self.notes.all() if n.text.strip()]
-            self.window.notes_list.set_rows(
-                [
-                    Row(
-                        n.id,
-                        f"{n.section_title or n.section}{' (changed guide)' if n.detached else ''}: "
-                        f"{' '.join(n.text.split())[:80]}",
-                        n.text[:500],
-                    )
-                    for n in notes
-                ]
-            )
-            self.window.navigator.set_marked({n.section for n in notes}, self._icon)
+        """Bring the views concerned up to date: only the changed rows when the Change names them."""
+        if change.kind == "notes":
+            self._refresh_marks()
+        if change.kind in self._lists and self._ready:  # before that, _settle fills them
+            view = self._lists[change.kind]
+            read = listing.bookmark_rows if change.kind == "bookmarks" else listing.note_rows
+            changed: list[Record] = list(read(self.database, change.ids)) if change.ids else []
+            if not change.ids or not view.records.update_records(changed, change.ids):
+                view.set_records(list(read(self.database)))
         elif change.kind == "questions":
             pack = self.reader.current_pack()
             self.window.questions_panel.set_questions(self.questions.for_pack(pack.id) if pack else [])
+
+    def _refresh_marks(self) -> None:
+        """Sections with notes get a dot in the navigator."""
+        self.window.navigator.set_marked(listing.sections_with_notes(self.database), self._icon)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_reader import APP_DISPLAY_NAME
+from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
 from lupus_reader.ui.questions_panel import QuestionsPanel
@@ -203,11 +204,11 @@ class MainWindow(QMainWindow):
     def _make_docks(self) -> None:
         """The reader's own things, in tabs beside the text: notes, bookmarks, all notes, questions."""
         self.notes_pane = NotesPane()
-        self.bookmarks_list = RecordList("Bookmarks", editable=True)
+        self.bookmarks_list = RecordList("Bookmarks", bookmark_row, editable=True)
         self.bookmarks_list.setAccessibleDescription(
             "Enter opens a bookmark, F2 renames it, Delete removes it"
         )
-        self.notes_list = RecordList("All your notes")
+        self.notes_list = RecordList("All your notes", note_row)
         self.notes_list.setAccessibleDescription("Enter opens the section of a note, Delete removes it")
         self.questions_panel = QuestionsPanel()
         self.docks: list[QDockWidget] = []

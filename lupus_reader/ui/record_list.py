@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -11,59 +11,79 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Record = tuple[Any, ...]  # a row as read from the store; its first field is the id
+# record -> (text shown, tooltip, text an editor starts from)
+Formatter = Callable[[Record], tuple[str, str, str]]
 
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    id: int
-    text: str  # what the row says
-    tooltip: str = ""
-    edit_text: str = ""  # what an editor starts from, for renameable rows
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 
 
 class RecordListModel(QAbstractListModel):
-    """Rows made on demand: ten thousand notes cost what the visible ones cost."""
+    """Rows kept as the store's tuples and worded only when shown: ten thousand cost what a screenful does."""
 
     rename_requested = Signal(int, str)
 
-    def __init__(self, editable: bool = False) -> None:
+    def __init__(self, formatter: Formatter, editable: bool = False) -> None:
         super().__init__()
-        self.rows: list[Row] = []
+        self.records: list[Record] = []
+        self.formatter = formatter
         self.editable = editable
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_records(self, records: list[Record]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.records = records
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
+    def update_records(self, changed: Sequence[Record], ids: Sequence[int]) -> bool:
+        """Refresh the rows of ``ids`` in place (gone ones removed); False if a full reload is needed."""
+        by_id = {record[0]: record for record in changed}
+        positions = {record[0]: number for number, record in enumerate(self.records)}
+        if any(record_id not in positions for record_id in by_id):
+            return False  # a new record: its place in the order is the store's to say
+        for record_id in ids:
+            number = positions.get(record_id)
+            if number is None:
+                continue
+            if record_id in by_id:
+                self.records[number] = by_id[record_id]
+                self.dataChanged.emit(self.index(number), self.index(number))
+            else:
+                self.beginRemoveRows(QModelIndex(), number, number)
+                del self.records[number]
+                self.endRemoveRows()
+                positions = {record[0]: n for n, record in enumerate(self.records)}
+        return True
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole.value) -> Any:
+    def text(self, number: int) -> str:
+        return self.formatter(self.records[number])[0]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self.records)
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole.value:
-            return row.text
-        if role == Qt.ItemDataRole.EditRole.value:
-            return row.edit_text or row.text
-        if role == Qt.ItemDataRole.ToolTipRole.value:
-            return row.tooltip or None
+        record = self.records[index.row()]
         if role == RECORD_ID_ROLE:
-            return row.id
+            return record[0]
+        if role in (_DISPLAY, _EDIT, _TOOLTIP):
+            text, tooltip, edit_text = self.formatter(record)
+            return {_DISPLAY: text, _EDIT: edit_text or text, _TOOLTIP: tooltip or None}[role]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsEditable if self.editable else flags
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole.value) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:  # noqa: N802 (Qt API)
         # The view asks to change a row: pass the intent on; the store decides.
-        if role != Qt.ItemDataRole.EditRole.value or not isinstance(value, str) or not index.isValid():
+        if role != _EDIT or not isinstance(value, str) or not index.isValid():
             return False
         if value.strip():
-            self.rename_requested.emit(self.rows[index.row()].id, value.strip())
-        return False  # the list is refilled from the store
+            self.rename_requested.emit(self.records[index.row()][0], value.strip())
+        return False  # the row is refreshed from the store
 
 
 class RecordList(QListView):
@@ -73,13 +93,22 @@ class RecordList(QListView):
     delete_requested = Signal(int)
     rename_requested = Signal(int, str)
 
-    def __init__(self, accessible_name: str, editable: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        accessible_name: str,
+        formatter: Formatter,
+        editable: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.records = RecordListModel(editable)
+        self.records = RecordListModel(formatter, editable)
         self.records.setParent(self)
         self.setModel(self.records)
         self.setAccessibleName(accessible_name)
         self.setUniformItemSizes(True)
+        # Lay out a long list in idle batches instead of all at once.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
         self.setWordWrap(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -90,19 +119,22 @@ class RecordList(QListView):
         self.activated.connect(self._on_activated)
         self.records.rename_requested.connect(self.rename_requested)
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_records(self, records: list[Record]) -> None:
         current = self.current_id()
-        self.records.set_rows(rows)
+        self.records.set_records(records)
         if current is not None:
             self.select_id(current)
+
+    def texts(self) -> list[str]:
+        return [self.records.text(number) for number in range(len(self.records.records))]
 
     def current_id(self) -> int | None:
         value = self.currentIndex().data(RECORD_ID_ROLE)
         return value if isinstance(value, int) else None
 
     def select_id(self, record_id: int) -> None:
-        for number, row in enumerate(self.records.rows):
-            if row.id == record_id:
+        for number, record in enumerate(self.records.records):
+            if record[0] == record_id:
                 self.setCurrentIndex(self.records.index(number))
                 return
 

@@ -34,7 +34,9 @@ def rows_in(database: Path, sql: str) -> list[tuple[object, ...]]:
 
 
 def list_texts(view) -> list[str]:  # type: ignore[no-untyped-def]
-    return [row.text for row in view.records.rows]
+    """What a list says once its tab is opened (lists fill when first shown)."""
+    view.window().show_dock(view)
+    return view.texts()
 
 
 def test_bookmark_jump_back_rename_and_undo_delete(
@@ -52,7 +54,7 @@ def test_bookmark_jump_back_rename_and_undo_delete(
 
     controller.go_to(CONDITIONING)
     assert not window.bookmark_action.isChecked()
-    window.bookmarks_list.activated_record.emit(window.bookmarks_list.records.rows[0].id)
+    window.bookmarks_list.activated_record.emit(window.bookmarks_list.records.records[0][0])
     assert controller.current.id == RISKS  # type: ignore[union-attr]
     assert abs(bar.value() - place) <= 2  # the exact place, not just the section
 
@@ -111,7 +113,7 @@ def test_moving_to_another_section_saves_and_shows_its_own_note(
     controller.go_to(CONDITIONING)
     assert window.notes_pane.editor.toPlainText() == "first"
     window.notes_list.activated_record.emit(
-        next(r.id for r in window.notes_list.records.rows if "second" in r.text)
+        next(r[0] for r in window.notes_list.records.records if "second" in r[3])
     )
     assert controller.current.id == RISKS  # type: ignore[union-attr]
     assert window.notes_pane.editor.toPlainText() == "second"
@@ -281,3 +283,12 @@ def test_notes_follow_an_updated_guide_and_are_never_dropped(
     assert "Old advice (changed guide): was this ever true?" in texts  # kept, under its old title
     controller2.go_to("care/01/food-and-drink")
     assert again.notes_pane.editor.toPlainText() == "ask about vitamin D"
+
+
+def test_a_daily_backup_is_made_after_the_window_opens(open_window: OpenWindow, data_dir: Path) -> None:
+    window, _ = open_window(section=CONDITIONING)
+    backups = list((data_dir / "backups").glob("library-*.sqlite3"))
+    assert len(backups) == 1
+    assert rows_in(backups[0], "PRAGMA integrity_check") == [("ok",)]
+    tables = {name for (name,) in rows_in(backups[0], "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"bookmarks", "notes", "questions"} <= tables
