@@ -35,14 +35,32 @@ def statements(script: str) -> list[str]:
     return found
 
 
-def _schema(connection: sqlite3.Connection) -> None:
+def _create(connection: sqlite3.Connection) -> None:
+    """A new library gets schema.sql, which is always the whole current schema."""
     script = files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
     for statement in statements(script):
         connection.execute(statement)
 
 
-# Step N takes a database from user_version N-1 to N, inside one transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _schema}
+def _step(*sql: str) -> Callable[[sqlite3.Connection], None]:
+    def run(connection: sqlite3.Connection) -> None:
+        for statement in sql:
+            connection.execute(statement)
+
+    return run
+
+
+# Step N takes an existing library from user_version N-1 to N, inside one
+# transaction. A new library is made from schema.sql straight at the last
+# version, so every step here must also be in schema.sql.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _create,
+    # Lists in the window: bookmarks in the order made, and the sections that have notes.
+    2: _step(
+        "CREATE INDEX IF NOT EXISTS bookmarks_by_time ON bookmarks (created, id)",
+        "CREATE INDEX IF NOT EXISTS notes_with_text ON notes (section) WHERE text != ''",
+    ),
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
@@ -272,10 +290,15 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
     for step in range(version + 1, SCHEMA_VERSION + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if _user_version(connection) >= step:  # another instance got here first
+            current = _user_version(connection)
+            if current >= step:  # another instance got here first
                 connection.execute("ROLLBACK")
                 continue
             MIGRATIONS[step](connection)
+            if current == 0:  # schema.sql made it whole: no step after this one applies
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("COMMIT")
+                return
             connection.execute(f"PRAGMA user_version = {step}")
             connection.execute("COMMIT")
         except BaseException:

@@ -1,4 +1,6 @@
 -- Lupus Reader's library: everything the reader keeps. One file, library.sqlite3.
+-- This is always the whole current schema (user_version = db.SCHEMA_VERSION);
+-- db.MIGRATIONS brings older libraries to it step by step.
 -- Times are ISO-8601 in UTC ("2026-11-25T16:11:08+00:00"). A section is named
 -- by its id in the pack ("pack/chapter/slug"); section_title and quote are kept
 -- so a bookmark or note can be shown, and placed again, if the guide changes.
@@ -18,6 +20,7 @@ CREATE TABLE bookmarks (
     UNIQUE (pack, section, offset, created)
 );
 CREATE INDEX bookmarks_by_section ON bookmarks (pack, section);
+CREATE INDEX bookmarks_by_time ON bookmarks (created, id);
 
 CREATE TABLE notes (
     id            INTEGER PRIMARY KEY,
@@ -34,6 +37,7 @@ CREATE TABLE notes (
     detached      INTEGER NOT NULL DEFAULT 0 CHECK (detached IN (0, 1))
 );
 CREATE INDEX notes_by_section ON notes (pack, section);
+CREATE INDEX notes_with_text ON notes (section) WHERE text != '';
 
 CREATE TABLE questions (
     id       INTEGER PRIMARY KEY,

@@ -286,7 +286,7 @@ def test_notes_follow_an_updated_guide_and_are_never_dropped(
 
 
 def test_a_daily_backup_is_made_after_the_window_opens(open_window: OpenWindow, data_dir: Path) -> None:
-    window, _ = open_window(section=CONDITIONING)
+    _window, _ = open_window(section=CONDITIONING)
     backups = list((data_dir / "backups").glob("library-*.sqlite3"))
     assert len(backups) == 1
     assert rows_in(backups[0], "PRAGMA integrity_check") == [("ok",)]

@@ -380,3 +380,37 @@ def test_a_wal_left_without_its_library_is_kept_not_deleted(library, main):
     assert opened.moved_aside is not None
     assert Path(f"{opened.moved_aside}-wal").read_bytes() == wal
     assert all_notes(library) == []
+
+
+def test_a_version_1_library_is_brought_up_to_date_keeping_everything(tmp_path):
+    import sqlite3
+
+    from lupus_reader.storage import db as storage
+
+    path = tmp_path / "library.sqlite3"
+    old = sqlite3.connect(path)
+    # The library as version 1 made it: its tables, without the indexes added since.
+    for statement in storage.statements((Path(storage.__file__).with_name("schema.sql")).read_text()):
+        if "bookmarks_by_time" not in statement and "notes_with_text" not in statement:
+            old.execute(statement)
+    old.execute(
+        "INSERT INTO notes (pack, section, text, created, updated) VALUES ('p', 'p/a/b', 'kept', 't', 't')"
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    database = storage.open_database(path).database
+    assert database.query("PRAGMA user_version")[0][0] == storage.SCHEMA_VERSION == 2
+    indexes = {row[0] for row in database.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"bookmarks_by_time", "notes_with_text"} <= indexes
+    assert [row[0] for row in database.query("SELECT text FROM notes")] == ["kept"]
+
+
+def test_a_new_library_matches_an_upgraded_one(tmp_path):
+    from lupus_reader.storage import db as storage
+
+    fresh = storage.open_database(tmp_path / "fresh.sqlite3").database
+    schema = sorted(row[0] for row in fresh.query("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    assert any("notes_with_text" in sql for sql in schema)
+    assert fresh.query("PRAGMA user_version")[0][0] == storage.SCHEMA_VERSION
