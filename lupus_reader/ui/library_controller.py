@@ -8,6 +8,7 @@ reported where it happened and the reader's text stays where it is.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,14 @@ from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.record_list import Record
 
 UNDO_MESSAGE_MS = 15_000
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC time as the reader's own clock shows it."""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y, %H:%M")
+    except ValueError:
+        return stamp
 
 
 def _note_icon() -> QIcon:
@@ -135,7 +144,7 @@ class LibraryController(QObject):
         self._note = listing.first_note(self.database, pack.id, section.id)
         self.window.notes_pane.show_note(section.title, self._note.text if self._note else "")
         if self._note is not None:
-            self.window.notes_pane.set_status(f"Saved {self._note.updated[:16].replace('T', ' ')} UTC")
+            self.window.notes_pane.set_status(f"Saved {_local_time(self._note.updated)}")
         elif not self.database.read_only:
             self.window.notes_pane.set_status("")
         self._update_bookmark_toggle()

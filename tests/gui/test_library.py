@@ -292,3 +292,18 @@ def test_a_daily_backup_is_made_after_the_window_opens(open_window: OpenWindow, 
     assert rows_in(backups[0], "PRAGMA integrity_check") == [("ok",)]
     tables = {name for (name,) in rows_in(backups[0], "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"bookmarks", "notes", "questions"} <= tables
+
+
+def test_an_unusable_data_folder_is_reported_and_notes_still_work_for_now(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    window, _ = open_window(data=blocked, section=CONDITIONING)
+    assert window.banner.isVisible()
+    assert "cannot be opened" in window.banner.label.text()
+    assert "kept only until you close the window" in window.banner.label.text()
+    qtbot.keyClicks(window.notes_pane.editor, "still typed")
+    window.notes_pane.flush()
+    assert window.notes_pane.status.text() == "Saved"  # in memory, as the banner says
+    assert blocked.read_text(encoding="utf-8") == "a file where the data folder should be"
