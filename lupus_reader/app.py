@@ -102,10 +102,11 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     app = ensure_application()
     if args.self_test:
-        from lupus_reader.content.library import open_library
+        from lupus_reader.content.library import installed_packs, open_library
         from lupus_reader.ui.self_test import run_self_test
 
-        library, failures = open_library(args.pack, resources.bundled_packs())
+        requested = [*installed_packs(paths.data_dir(args.data_dir)), *args.pack]
+        library, failures = open_library(requested, resources.bundled_packs())
         ok, report = run_self_test(library, failures)
         print(report, file=sys.stdout if ok else sys.stderr)
         return EXIT_OK if ok else EXIT_FAILURE
@@ -180,6 +181,9 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources.icon_path("lupus-reader.png"))))
     return app
 
 
@@ -191,15 +195,18 @@ def open_reader(
     cache_dir: Path | None = None,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
-    from lupus_reader.content.library import open_library
+    from lupus_reader.content.library import installed_packs, open_library
     from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.library_controller import LibraryController
     from lupus_reader.ui.main_window import MainWindow
+    from lupus_reader.ui.questions_controller import QuestionsController
 
     scans = ScanCache(cache_dir / "sections" if cache_dir else None)
-    library, failures = open_library(pack_paths, resources.bundled_packs(), scans)
+    # Packs given on the command line win over installed ones, which win over the bundled.
+    requested = [*installed_packs(data_dir), *pack_paths]
+    library, failures = open_library(requested, resources.bundled_packs(), scans)
     if not library.packs:
         for failure in failures:
             print(f"{APP_NAME}: {failure.describe()}", file=sys.stderr)
@@ -214,7 +221,8 @@ def open_reader(
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         window.banner.show_message(problem)
-    LibraryController(window, controller, database)
+    library_controller = LibraryController(window, controller, database)
+    QuestionsController(library_controller)
     window.show()
     controller.start(section)
     return window, controller

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from lupus_reader.content.pack import check_pack
+from lupus_reader.content.validate import check_pack
 
 
 def check_pack_command(path: Path, as_json: bool, out: TextIO) -> int:

@@ -64,6 +64,23 @@ class Library:
         return (before[section.index] + fraction * section.size) / total
 
 
+PACKS_FOLDER = "packs"
+
+
+def installed_packs(data_dir: Path) -> list[Path]:
+    """Packs put in the data dir's ``packs`` folder (folders and .zip files), in name order.
+
+    This is how a clinic updates a guide without touching the app: a pack
+    here with the same id as the bundled one replaces it.
+    """
+    folder = data_dir / PACKS_FOLDER
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [p for p in entries if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() == ".zip")]
+
+
 def open_library(
     requested: Iterable[Path], bundled: Iterable[Path], cache: ScanCache | None = None
 ) -> tuple[Library, list[PackFailure]]:

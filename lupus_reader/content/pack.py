@@ -1,4 +1,4 @@
-"""Content packs: the manifest, chapters and sections of a guide, and their problems.
+"""Content packs: an opened guide's chapters and sections, and how its links resolve.
 
 Opening a pack reads the manifest and scans each chapter for headings; it
 does not render Markdown, so opening stays fast however big the pack is.
@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
 
+from lupus_reader.content.manifest import (
+    MANIFEST,
+    Source,
+    chapter_files,
+    parse_manifest,
+    plain_chapter_files,
+    plain_manifest,
+)
+from lupus_reader.content.problems import Problem, decode
 from lupus_reader.content.scan import (
     Heading,
     ScanResult,
@@ -25,40 +32,9 @@ from lupus_reader.content.scan import (
 from lupus_reader.content.scan_cache import Entry, ScanCache, section_rows
 from lupus_reader.content.source import PackSource, SourceError, normalize, open_source
 
-MANIFEST = "pack.toml"
-_PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_KNOWN_KEYS = {
-    "id",
-    "title",
-    "subtitle",
-    "language",
-    "version",
-    "reviewed",
-    "sources",
-    "chapters",
-    "questions",
-}
 _LIST_ITEM = re.compile(r"^ {0,3}(?:\d+[.)]|[-*+])\s+(.+?)\s*$")
 # Links to the web become "#external-N": a fragment, so nothing can fetch it.
 EXTERNAL_PREFIX = "#external-"
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
-
-Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong with a pack, located as ``file:line``."""
-
-    file: str
-    line: int
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.severity}: {self.message}"
 
 
 class PackError(Exception):
@@ -135,13 +111,6 @@ class Chapter:
         if not self.headings:
             return self.words
         return next(h.words for h in self.scan.headings if h.slug == section.anchor)
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    note: str = ""
-    url: str = ""
 
 
 @dataclass(slots=True)
@@ -269,140 +238,8 @@ def resolve_target(from_file: str, href: str) -> tuple[str, str] | None:
     return clean, fragment
 
 
-def _line_of_key(text: str, key: str) -> int:
-    key = re.escape(key)
-    match = re.search(rf"(?m)^\s*(?:{key}\s*=|\[\[?\s*{key}\s*\]\]?)", text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-_UNREADABLE = "file cannot be read (missing, damaged, unreadable, too big or outside the pack)"
-
-
 def _read_text(data: bytes) -> str:
     return normalize_newlines(data.decode("utf-8-sig"))
-
-
-def _decode(source: PackSource, name: str, problems: list[Problem]) -> str | None:
-    try:
-        data = source.read_bytes(name)
-    except KeyError:
-        problems.append(Problem(name, 0, _UNREADABLE))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        problems.append(
-            Problem(name, line, f"not valid UTF-8 (byte {data[error.start]:#04x}); save the file as UTF-8")
-        )
-        return None
-    if not text.strip():
-        problems.append(Problem(name, 1, "file is empty"))
-        return None
-    return text
-
-
-def _parse_manifest(source: PackSource, problems: list[Problem]) -> dict[str, Any] | None:
-    text = _decode(source, MANIFEST, problems)
-    if text is None:
-        return None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        problems.append(Problem(MANIFEST, int(match.group(1)) if match else 1, f"not valid TOML: {error}"))
-        return None
-    manifest: dict[str, Any] = {}
-
-    def bad(key: str, message: str, severity: Severity = "error") -> None:
-        problems.append(Problem(MANIFEST, _line_of_key(text, key), message, severity))
-
-    for key in sorted(set(data) - _KNOWN_KEYS):
-        bad(key, f"unknown field '{key}' is ignored", "warning")
-    for key in ("id", "title", "language", "version"):
-        value = data.get(key)
-        if value is None:
-            problems.append(Problem(MANIFEST, 1, f"missing field '{key}'"))
-        elif not isinstance(value, str) or not value.strip():
-            bad(key, f"field '{key}' must be a non-empty string")
-        else:
-            manifest[key] = value.strip()
-    if "id" in manifest and not _PACK_ID.match(manifest["id"]):
-        bad("id", "field 'id' must be lowercase letters, digits, '.', '_' or '-' (at most 64)")
-        del manifest["id"]
-    if "language" in manifest and not _LANGUAGE.match(manifest["language"]):
-        bad("language", "field 'language' must be a language tag such as 'en' or 'pt-BR'")
-        del manifest["language"]
-    subtitle = data.get("subtitle", "")
-    manifest["subtitle"] = subtitle if isinstance(subtitle, str) else ""
-    questions = data.get("questions", "")
-    if isinstance(questions, str):
-        manifest["questions"] = questions.strip()
-    else:
-        bad(
-            "questions", "field 'questions' must name a section, such as \"09-questions.md#questions-to-ask\""
-        )
-    reviewed = data.get("reviewed")
-    if reviewed is None:
-        problems.append(
-            Problem(MANIFEST, 1, "missing field 'reviewed' (the date the guide was last reviewed)")
-        )
-    elif isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime):
-        manifest["reviewed"] = reviewed
-    else:
-        try:
-            manifest["reviewed"] = dt.date.fromisoformat(str(reviewed))
-        except ValueError:
-            bad("reviewed", "field 'reviewed' must be a date such as 2026-11-25")
-    manifest["sources"] = _parse_sources(data.get("sources"), lambda m: bad("sources", m))
-    if "sources" not in data:
-        problems.append(
-            Problem(MANIFEST, 1, "no 'sources' listed: say where the content comes from", "warning")
-        )
-    chapters = data.get("chapters")
-    if chapters is None:
-        problems.append(Problem(MANIFEST, 1, "missing field 'chapters' (the ordered list of chapter files)"))
-    elif not isinstance(chapters, list) or not chapters or not all(isinstance(c, str) for c in chapters):
-        bad("chapters", "field 'chapters' must be a non-empty list of file names")
-    else:
-        manifest["chapters"] = chapters
-        manifest["chapters_line"] = _line_of_key(text, "chapters")
-    return manifest
-
-
-def _parse_sources(value: Any, bad: Any) -> list[Source]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        bad("field 'sources' must be a list of [[sources]] tables")
-        return []
-    sources: list[Source] = []
-    for item in value:
-        if isinstance(item, dict) and isinstance(item.get("title"), str) and item["title"].strip():
-            sources.append(Source(item["title"].strip(), str(item.get("note", "")), str(item.get("url", ""))))
-        else:
-            bad("each [[sources]] entry needs a 'title'")
-    return sources
-
-
-def _chapter_files_from_manifest(
-    source: PackSource, manifest: dict[str, Any], problems: list[Problem]
-) -> list[str]:
-    files: list[str] = []
-    line = manifest.get("chapters_line", 1)
-    for name in manifest.get("chapters", []):
-        clean = normalize(name)
-        if clean is None:
-            problems.append(Problem(MANIFEST, line, f"chapter '{name}' is outside the pack"))
-        elif not clean.lower().endswith((".md", ".markdown")):
-            problems.append(Problem(MANIFEST, line, f"chapter '{name}' is not a Markdown (.md) file"))
-        elif clean in files:
-            problems.append(Problem(MANIFEST, line, f"chapter '{name}' is listed twice"))
-        elif not source.exists(clean):
-            problems.append(Problem(MANIFEST, line, f"chapter file '{name}' is missing"))
-        else:
-            files.append(clean)
-    return files
 
 
 def _report_duplicates(file: str, scan: ScanResult, problems: list[Problem]) -> None:
@@ -441,7 +278,7 @@ def _build_chapters(
             length, rows = known[1], known[2]
             scanned[file] = known
         else:
-            text = _decode(source, file, problems)
+            text = decode(source, file, problems)
             if text is None:
                 continue
             text = normalize_newlines(text)
@@ -476,77 +313,8 @@ def _build_chapters(
     return chapters
 
 
-def _check_links(pack: ContentPack, problems: list[Problem]) -> None:
-    for chapter in pack.chapters:
-        for link in chapter.scan.links:
-            target = link.target.strip()
-            if not target:
-                problems.append(Problem(chapter.file, link.line, f"link '{link.text}' has no target"))
-                continue
-            if is_absolute_url(target):
-                kind = "image" if link.is_image else "link"
-                problems.append(
-                    Problem(
-                        chapter.file,
-                        link.line,
-                        f"absolute URL {target} cannot open offline; the {kind} will show as unavailable",
-                        "warning",
-                    )
-                )
-                continue
-            resolved = resolve_target(chapter.file, target)
-            if resolved is None:
-                problems.append(Problem(chapter.file, link.line, f"link to {target} points outside the pack"))
-                continue
-            file, anchor = resolved
-            if link.is_image or (file and not file.lower().endswith((".md", ".markdown"))):
-                if not file or not pack.source.exists(file):
-                    problems.append(Problem(chapter.file, link.line, f"file {target} is not in the pack"))
-                elif link.is_image and Path(file).suffix.lower() not in IMAGE_SUFFIXES:
-                    problems.append(Problem(chapter.file, link.line, f"{target} is not an image", "warning"))
-                continue
-            if pack.resolve_link(chapter, target) is None:
-                what = f"section '#{anchor}'" if anchor else "chapter"
-                where = f" in {file}" if file else ""
-                problems.append(Problem(chapter.file, link.line, f"link to missing {what}{where}: {target}"))
-
-
-def _check_raw_html(pack: ContentPack, problems: list[Problem]) -> None:
-    from lupus_reader.content.render import ALLOWED_TAGS
-
-    for chapter in pack.chapters:
-        for tag in chapter.scan.raw_tags:
-            if tag.tag not in ALLOWED_TAGS:
-                message = f"raw HTML <{tag.tag}> will be stripped"
-            elif tag.attributes.strip():
-                message = f"raw HTML <{tag.tag}> attributes will be stripped; use Markdown instead"
-            else:
-                continue
-            problems.append(Problem(chapter.file, tag.line, message, "warning"))
-
-
-def _check_rendering(pack: ContentPack, problems: list[Problem]) -> None:
-    """Every section must come out of the renderer as a heading with its id."""
-    from lupus_reader.content.render import Renderer
-
-    renderer = Renderer()
-    for chapter in pack.chapters:
-        html = renderer.render_chapter(pack, chapter).html
-        for heading in chapter.headings:
-            if f'id="{heading.slug}"' not in html:
-                problems.append(
-                    Problem(
-                        chapter.file,
-                        heading.line,
-                        f"heading '{heading.title}' does not render as a heading "
-                        "(is it inside raw HTML or a list?)",
-                    )
-                )
-
-
-def _inspect(
-    path: Path, full: bool, cache: ScanCache | None = None
-) -> tuple[ContentPack | None, list[Problem]]:
+def inspect_pack(path: Path, cache: ScanCache | None = None) -> tuple[ContentPack | None, list[Problem]]:
+    """Open a pack as far as it opens, with the problems met on the way (check-pack adds its own)."""
     problems: list[Problem] = []
     try:
         source = open_source(path)
@@ -554,34 +322,18 @@ def _inspect(
         return None, [Problem(str(path), 0, str(error))]
     names = source.names()
     if MANIFEST in names:
-        manifest = _parse_manifest(source, problems)
+        manifest = parse_manifest(source, problems)
         if manifest is None:
             return None, problems
-        files = _chapter_files_from_manifest(source, manifest, problems)
+        files = chapter_files(source, manifest, problems)
         has_manifest = True
     else:
-        files = sorted(
-            (
-                n
-                for n in names
-                if "/" not in n
-                and n.lower().endswith((".md", ".markdown"))
-                and n.lower() not in {"readme.md", "license.md"}
-            ),
-            key=str.lower,
-        )
+        files = plain_chapter_files(names)
         if not files:
             return None, [
                 Problem(str(path), 0, "no pack.toml and no Markdown (.md) files: not a content pack")
             ]
-        stem = path.name.removesuffix(".zip")
-        manifest = {
-            "id": make_slug(stem.lower())[:64],
-            "language": "und",
-            "version": "0",
-            "subtitle": "",
-            "sources": [],
-        }
+        manifest = plain_manifest(path)
         has_manifest = False
     pack_id = manifest.get("id", "pack")
     chapters = _build_chapters(pack_id, source, files, problems, cache)
@@ -602,22 +354,7 @@ def _inspect(
     )
     if not pack.sections and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), 0, "the pack has no readable chapters"))
-    if full:
-        if pack.questions_ref and not pack.questions():
-            problems.append(
-                Problem(
-                    MANIFEST, 1, f"'questions' must name a section with a list: {pack.questions_ref} has none"
-                )
-            )
-        _check_links(pack, problems)
-        _check_raw_html(pack, problems)
-        _check_rendering(pack, problems)
     return pack, problems
-
-
-def check_pack(path: Path) -> tuple[ContentPack | None, list[Problem]]:
-    """Open a pack as far as possible and list every problem an author should see."""
-    return _inspect(path, full=True)
 
 
 def load_pack(path: Path, cache: ScanCache | None = None) -> ContentPack:
@@ -628,7 +365,7 @@ def load_pack(path: Path, cache: ScanCache | None = None) -> ContentPack:
     the reader is told when they click it. With a ``cache``, chapters whose
     files have not changed since the last run are not even read.
     """
-    pack, problems = _inspect(path, full=False, cache=cache)
+    pack, problems = inspect_pack(path, cache=cache)
     errors = [p for p in problems if p.severity == "error"]
     if pack is None or errors:
         raise PackError(path, problems)

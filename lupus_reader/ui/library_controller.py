@@ -1,9 +1,11 @@
-"""Connects the reader's own things (bookmarks, notes, questions) to their stores.
+"""Connects the reader's own things (bookmarks, notes; export and import) to their stores.
 
 Panels only emit intents; this controller writes through the stores, and
 every write's ``Change`` goes out on ``changed`` so each view refreshes only
 when it is concerned. A write that fails (full disk, read-only folder) is
-reported where it happened and the reader's text stays where it is.
+reported where it happened and the reader's text stays where it is. The
+questions checklist has its own controller (questions_controller), which
+writes through this one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from lupus_reader.content.pack import ContentPack, Section
 from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
-from lupus_reader.storage.stores import Bookmark, BookmarkStore, Change, Note, NoteStore, QuestionStore
+from lupus_reader.storage.stores import Bookmark, BookmarkStore, Change, Note, NoteStore
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.record_list import Record
@@ -48,6 +50,9 @@ def _note_icon() -> QIcon:
 
 class LibraryController(QObject):
     changed = Signal(object)  # a Change
+    # During the start-up work after the first paint, before the lists fill:
+    # the questions controller adds the guide's own questions then.
+    settling = Signal()
 
     def __init__(self, window: MainWindow, reader: ReaderController, database: Database) -> None:
         super().__init__(window)
@@ -56,11 +61,9 @@ class LibraryController(QObject):
         self.database = database
         self.bookmarks = BookmarkStore(database)
         self.notes = NoteStore(database)
-        self.questions = QuestionStore(database)
         self._note: Note | None = None  # the note in the pane, as last read or saved
         self._note_section: tuple[ContentPack, Section] | None = None
         self._undo: list[tuple[str, Callable[[], Change]]] = []
-        self._questions_pack: str | None = None
         self._icon = _note_icon()
 
         reader.section_changed.connect(self._on_section_changed)
@@ -73,12 +76,6 @@ class LibraryController(QObject):
         window.bookmarks_list.delete_requested.connect(self.delete_bookmark)
         window.notes_list.activated_record.connect(self.open_note)
         window.notes_list.delete_requested.connect(self.delete_note)
-        questions = window.questions_panel
-        questions.toggled.connect(self.tick_question)
-        questions.add_requested.connect(self.add_question)
-        questions.delete_requested.connect(self.delete_question)
-        questions.pdf_requested.connect(self.pdf_questions_dialog)
-        questions.print_requested.connect(self.print_questions_dialog)
         window.closing.connect(window.notes_pane.flush)
         window.export_action.triggered.connect(self.export_dialog)
         window.import_action.triggered.connect(self.import_dialog)
@@ -103,16 +100,15 @@ class LibraryController(QObject):
     def _settle(self) -> None:
         self.back_up()
         self.place_in_current_guides()
-        pack = self.reader.current_pack()
-        if pack is not None:
-            self._show_questions(pack)
+        self.settling.emit()
         self._ready = True
         for kind in self._lists:
             self._refresh(Change(kind))  # type: ignore[arg-type]
 
     # -- writing, with errors where the reader can see them ------------------------------
 
-    def _write(self, action: Callable[[], Change], what: str) -> bool:
+    def write(self, action: Callable[[], Change], what: str) -> bool:
+        """Run a write; its Change goes out on ``changed``, a failure to the status bar. Did it work?"""
         try:
             change = action()
         except StorageError as error:
@@ -121,7 +117,7 @@ class LibraryController(QObject):
         self.changed.emit(change)
         return True
 
-    def _offer_undo(self, message: str, undo: Callable[[], Change]) -> None:
+    def offer_undo(self, message: str, undo: Callable[[], Change]) -> None:
         self._undo.append((message, undo))
         self.window.undo_action.setEnabled(True)
         self.window.undo_action.setText(f"&Undo: {message}")
@@ -131,7 +127,7 @@ class LibraryController(QObject):
         if not self._undo:
             return
         message, action = self._undo.pop()
-        if self._write(action, "Undo"):
+        if self.write(action, "Undo"):
             self.window.statusBar().showMessage(f"Brought back: {message.lower()}", 5000)
         self.window.undo_action.setEnabled(bool(self._undo))
         self.window.undo_action.setText(f"&Undo: {self._undo[-1][0]}" if self._undo else "&Undo Delete")
@@ -148,15 +144,6 @@ class LibraryController(QObject):
         elif not self.database.read_only:
             self.window.notes_pane.set_status("")
         self._update_bookmark_toggle()
-        if self._ready and pack.id != self._questions_pack:
-            self._show_questions(pack)
-
-    def _show_questions(self, pack: ContentPack) -> None:
-        self._questions_pack = pack.id
-        self._write(
-            lambda: self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions"),
-            "The guide's questions",
-        )
 
     def back_up(self) -> None:
         """At most one backup a day, the last seven kept, beside the library."""
@@ -212,7 +199,7 @@ class LibraryController(QObject):
             here = self.reader.location()
             offset = here.offset if here and here.section_id == section.id else 0.0
             quote = self.window.reader.text_at_top()
-            self._write(
+            self.write(
                 lambda: self.bookmarks.add(pack.id, pack.version, section.id, section.title, offset, quote)[
                     1
                 ],
@@ -230,7 +217,7 @@ class LibraryController(QObject):
             )
 
     def rename_bookmark(self, bookmark_id: int, label: str) -> None:
-        self._write(lambda: self.bookmarks.rename(bookmark_id, label), "The new name")
+        self.write(lambda: self.bookmarks.rename(bookmark_id, label), "The new name")
 
     def delete_bookmark(self, bookmark_id: int) -> None:
         deleted: list[Bookmark] = []
@@ -241,8 +228,8 @@ class LibraryController(QObject):
                 deleted.append(bookmark)
             return change
 
-        if self._write(delete, "Deleting the bookmark") and deleted:
-            self._offer_undo(
+        if self.write(delete, "Deleting the bookmark") and deleted:
+            self.offer_undo(
                 f"Bookmark “{deleted[0].label}” deleted", lambda: self.bookmarks.restore(deleted[0])
             )
         self._update_bookmark_toggle()
@@ -284,13 +271,13 @@ class LibraryController(QObject):
                 deleted.append(note)
             return change
 
-        if self._write(delete, "Deleting the note") and deleted:
+        if self.write(delete, "Deleting the note") and deleted:
             if self._note is not None and self._note.id == note_id:
                 self._note = None
                 self.window.notes_pane.show_note(
                     self._note_section[1].title if self._note_section else "", ""
                 )
-            self._offer_undo(
+            self.offer_undo(
                 f"Note on “{deleted[0].section_title}” deleted", lambda: self._restore_note(deleted[0])
             )
 
@@ -301,66 +288,6 @@ class LibraryController(QObject):
             self._note = listing.first_note(self.database, note.pack, note.section)
             self.window.notes_pane.show_note(here[1].title, self._note.text if self._note else "")
         return change
-
-    # -- questions ----------------------------------------------------------------------
-
-    def tick_question(self, question_id: int, checked: bool) -> None:
-        self._write(lambda: self.questions.set_checked(question_id, checked), "The tick")
-
-    def add_question(self, text: str) -> None:
-        pack = self.reader.current_pack()
-        if pack is not None:
-            self._write(lambda: self.questions.add_mine(pack.id, text)[1], "Your question")
-
-    def delete_question(self, question_id: int) -> None:
-        deleted = []
-
-        def delete() -> Change:
-            question, change = self.questions.delete_mine(question_id)
-            if question:
-                deleted.append(question)
-            return change
-
-        if self._write(delete, "Deleting the question") and deleted:
-            self._offer_undo("Question deleted", lambda: self.questions.restore(deleted[0]))
-
-    def pdf_questions_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Save my questions as PDF", str(Path.home() / "My questions.pdf"), "PDF (*.pdf)"
-        )
-        if chosen:
-            try:
-                self.save_questions_pdf(Path(chosen))
-            except OSError as error:
-                self.window.statusBar().showMessage(f"The PDF could not be saved: {error}", UNDO_MESSAGE_MS)
-            else:
-                self.window.statusBar().showMessage(f"Saved {chosen}", UNDO_MESSAGE_MS)
-
-    def print_questions_dialog(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from lupus_reader.ui.question_sheet import sheet_document
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            sheet_document(self.sheet()).print_(printer)
-
-    def save_questions_pdf(self, path: Path) -> None:
-        from lupus_reader.ui.question_sheet import save_pdf
-
-        save_pdf(self.sheet(), path)
-
-    def sheet(self) -> str:
-        from lupus_reader.ui.question_sheet import sheet_html
-
-        pack = self.reader.current_pack()
-        title = pack.title if pack else ""
-        questions = self.questions.for_pack(pack.id) if pack else []
-        notes = [n for n in self.notes.all() if pack is None or n.pack == pack.id]
-        return sheet_html(title, questions, notes)
 
     # -- export and import --------------------------------------------------------------
 
@@ -378,7 +305,8 @@ class LibraryController(QObject):
 
     def import_from(self, path: Path) -> str:
         """Add what an export file holds; raises ValueError or StorageError, changing nothing."""
-        from lupus_reader.storage.transfer import import_records, read_export_file
+        from lupus_reader.storage.export_format import read_export_file
+        from lupus_reader.storage.importing import import_records
 
         self.window.notes_pane.flush()
         records = read_export_file(path)
@@ -436,9 +364,6 @@ class LibraryController(QObject):
             changed: list[Record] = list(read(self.database, change.ids)) if change.ids else []
             if not change.ids or not view.records.update_records(changed, change.ids):
                 view.set_records(list(read(self.database)))
-        elif change.kind == "questions":
-            pack = self.reader.current_pack()
-            self.window.questions_panel.set_questions(self.questions.for_pack(pack.id) if pack else [])
 
     def _refresh_marks(self) -> None:
         """Sections with notes get a dot in the navigator."""

@@ -167,3 +167,16 @@ def test_a_screenshot_shows_the_library_but_never_writes_it(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert hashlib.sha256(library.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in data.iterdir() if not p.name.startswith("cache")) == ["library.sqlite3"]
+
+
+def test_a_pack_dropped_into_the_data_folder_replaces_the_bundled_guide(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    update = write_pack(data / "packs" / "guide-v2", {
+        "pack.toml": 'id = "lupus-stem-cell-therapy"\ntitle = "Updated guide"\nlanguage = "en"\n'
+                     'version = "2.0.0"\nreviewed = 2027-01-01\nchapters = ["01.md"]\n',
+        "01.md": "# What is new\n\nThis edition was reviewed again.\n",
+    })  # fmt: skip
+    assert update.is_dir()
+    result = run("--self-test", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok: 1 pack(s), 1 chapters, 1 sections" in result.stdout

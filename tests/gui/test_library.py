@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from lupus_reader.storage.db import LIBRARY_FILE
 from lupus_reader.ui.library_controller import LibraryController
 from lupus_reader.ui.navigator import HAS_NOTE_ROLE
+from lupus_reader.ui.questions_controller import QuestionsController
 from lupus_reader.ui.questions_panel import MINE_ROLE
 from tests.gui.conftest import OpenWindow
 from tests.gui.helpers import BUNDLED, heading_y, write_pack
@@ -23,6 +24,10 @@ CONDITIONING = f"{BUNDLED}/03-how-it-works/conditioning"
 
 def library_of(window) -> LibraryController:  # type: ignore[no-untyped-def]
     return window.findChild(LibraryController)
+
+
+def questions_of(window) -> QuestionsController:  # type: ignore[no-untyped-def]
+    return window.findChild(QuestionsController)
 
 
 def rows_in(database: Path, sql: str) -> list[tuple[object, ...]]:
@@ -184,10 +189,10 @@ def test_questions_checklist_tick_add_delete_and_pdf(
     assert panel.list.count() == 6
 
     pdf = tmp_path / "questions.pdf"
-    library_of(window).save_questions_pdf(pdf)
+    questions_of(window).save_questions_pdf(pdf)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"/Type /Page" in data
-    sheet = library_of(window).sheet()
+    sheet = questions_of(window).sheet()
     assert "Can I keep working during recovery?" in sheet and "☑" in sheet and "☐" in sheet
 
 

@@ -8,7 +8,8 @@ import zipfile
 
 import pytest
 
-from lupus_reader.content.pack import ContentPack, PackError, check_pack, load_pack
+from lupus_reader.content.pack import ContentPack, PackError, load_pack
+from lupus_reader.content.validate import check_pack
 
 CH_ONE = """# Getting Started
 

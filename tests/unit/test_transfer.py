@@ -16,17 +16,11 @@ from typing import Any
 import pytest
 
 from lupus_reader.content.pack import ContentPack, load_pack
-from lupus_reader.storage import db, transfer
+from lupus_reader.storage import db, export_format, importing, transfer
+from lupus_reader.storage.export_format import ExportFileError, parse_export
+from lupus_reader.storage.importing import import_file
 from lupus_reader.storage.stores import BookmarkStore, NoteStore, QuestionStore
-from lupus_reader.storage.transfer import (
-    ExportFileError,
-    import_command,
-    import_file,
-    parse_export,
-    read_records,
-    to_json,
-    to_markdown,
-)
+from lupus_reader.storage.transfer import import_command, read_records, to_json, to_markdown
 
 STAMP = "2026-11-25T16:11:08+00:00"
 CHAPTER = """# Getting started
@@ -146,7 +140,7 @@ def test_export_import_export_gives_the_same_bytes(open_db, pack):
     exported = to_json(read_records(first))
 
     second = open_db("second")
-    report = transfer.import_records(parse_export(exported.encode()), second, known(pack))
+    report = importing.import_records(parse_export(exported.encode()), second, known(pack))
     again = to_json(read_records(second))
 
     assert report.added == {"bookmarks": 3, "notes": 3, "questions": 3}
@@ -273,7 +267,7 @@ def test_unknown_fields_are_ignored_and_named(open_db, tmp_path):
 
 def import_file_bytes(
     tmp_path: Path, database: db.Database, data: bytes, known_sections: set[str] | None = None
-) -> transfer.ImportReport:
+) -> importing.ImportReport:
     file = tmp_path / "import.json"
     file.write_bytes(data)
     return import_file(file, database, known_sections)
@@ -422,7 +416,7 @@ def test_a_long_list_of_problems_is_cut_short(tmp_path):
 
 
 def test_too_many_entries_are_refused(monkeypatch):
-    monkeypatch.setattr(transfer, "MAX_ITEMS", 1)
+    monkeypatch.setattr(export_format, "MAX_ITEMS", 1)
 
     with pytest.raises(ExportFileError, match=r"bookmarks: has 2 entries; at most 1 are allowed"):
         parse_export(encode(document()))
@@ -456,7 +450,7 @@ def test_a_write_that_fails_halfway_leaves_nothing(open_db, pack, tmp_path, monk
     records.questions.append({**records.questions[0], "text": "New", "checked": 5})  # breaks a CHECK
 
     with pytest.raises(db.StorageError):
-        transfer.import_records(records, database, known(pack))
+        importing.import_records(records, database, known(pack))
     assert rows(database) == before
 
 
@@ -633,7 +627,7 @@ def test_import_command_says_what_it_ignored(tmp_path):
 
 
 def test_a_file_of_millions_of_tiny_values_is_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr(transfer, "MAX_VALUES", 1_000)
+    monkeypatch.setattr(export_format, "MAX_VALUES", 1_000)
     junk = document(padding=[[] for _ in range(2_000)])
 
     with pytest.raises(ExportFileError, match="the file holds more than 1,000 values"):
@@ -641,7 +635,7 @@ def test_a_file_of_millions_of_tiny_values_is_refused_before_parsing(monkeypatch
 
 
 def test_commas_and_brackets_in_words_are_not_counted_as_values(monkeypatch):
-    monkeypatch.setattr(transfer, "MAX_VALUES", 1_000)
+    monkeypatch.setattr(export_format, "MAX_VALUES", 1_000)
     data = document()
     data["notes"][0]["text"] = 'a, [b], {c}, "d", \\ ' * 500
 

@@ -1,0 +1,119 @@
+"""Connects the questions checklist to its store, and prints it or saves it as PDF.
+
+Writes go through the library controller, so a failed write is reported and
+can be undone the same way as a bookmark's or a note's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from lupus_reader.content.pack import ContentPack, Section
+from lupus_reader.storage.stores import Change, QuestionStore
+from lupus_reader.ui.library_controller import UNDO_MESSAGE_MS, LibraryController
+
+
+class QuestionsController(QObject):
+    def __init__(self, library: LibraryController) -> None:
+        super().__init__(library)
+        self.library = library
+        self.window = library.window
+        self.reader = library.reader
+        self.questions = QuestionStore(library.database)
+        self._pack: str | None = None  # the guide whose questions are in the panel
+
+        # Connected after the library controller: a new section's note is shown first.
+        self.reader.section_changed.connect(self._on_section_changed)
+        library.settling.connect(self._on_settling)
+        library.changed.connect(self._refresh)
+        panel = self.window.questions_panel
+        panel.toggled.connect(self.tick_question)
+        panel.add_requested.connect(self.add_question)
+        panel.delete_requested.connect(self.delete_question)
+        panel.pdf_requested.connect(self.pdf_questions_dialog)
+        panel.print_requested.connect(self.print_questions_dialog)
+
+    def _on_settling(self) -> None:
+        pack = self.reader.current_pack()
+        if pack is not None:
+            self._show_questions(pack)
+
+    def _on_section_changed(self, pack: ContentPack, _section: Section) -> None:
+        if self.library.is_ready() and pack.id != self._pack:
+            self._show_questions(pack)
+
+    def _show_questions(self, pack: ContentPack) -> None:
+        self._pack = pack.id
+        self.library.write(
+            lambda: self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions"),
+            "The guide's questions",
+        )
+
+    def _refresh(self, change: Change) -> None:
+        if change.kind == "questions":
+            pack = self.reader.current_pack()
+            self.window.questions_panel.set_questions(self.questions.for_pack(pack.id) if pack else [])
+
+    # -- the checklist ------------------------------------------------------------------
+
+    def tick_question(self, question_id: int, checked: bool) -> None:
+        self.library.write(lambda: self.questions.set_checked(question_id, checked), "The tick")
+
+    def add_question(self, text: str) -> None:
+        pack = self.reader.current_pack()
+        if pack is not None:
+            self.library.write(lambda: self.questions.add_mine(pack.id, text)[1], "Your question")
+
+    def delete_question(self, question_id: int) -> None:
+        deleted = []
+
+        def delete() -> Change:
+            question, change = self.questions.delete_mine(question_id)
+            if question:
+                deleted.append(question)
+            return change
+
+        if self.library.write(delete, "Deleting the question") and deleted:
+            self.library.offer_undo("Question deleted", lambda: self.questions.restore(deleted[0]))
+
+    # -- the sheet, printed or as PDF ---------------------------------------------------
+
+    def pdf_questions_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, "Save my questions as PDF", str(Path.home() / "My questions.pdf"), "PDF (*.pdf)"
+        )
+        if chosen:
+            try:
+                self.save_questions_pdf(Path(chosen))
+            except OSError as error:
+                self.window.statusBar().showMessage(f"The PDF could not be saved: {error}", UNDO_MESSAGE_MS)
+            else:
+                self.window.statusBar().showMessage(f"Saved {chosen}", UNDO_MESSAGE_MS)
+
+    def print_questions_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from lupus_reader.ui.question_sheet import sheet_document
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            sheet_document(self.sheet()).print_(printer)
+
+    def save_questions_pdf(self, path: Path) -> None:
+        from lupus_reader.ui.question_sheet import save_pdf
+
+        save_pdf(self.sheet(), path)
+
+    def sheet(self) -> str:
+        from lupus_reader.ui.question_sheet import sheet_html
+
+        pack = self.reader.current_pack()
+        title = pack.title if pack else ""
+        questions = self.questions.for_pack(pack.id) if pack else []
+        notes = [n for n in self.library.notes.all() if pack is None or n.pack == pack.id]
+        return sheet_html(title, questions, notes)
