@@ -1,4 +1,9 @@
-"""Run the benchmarks and print one table: ``python -m benchmarks [startup|switching|library] [options]``.
+"""Run the benchmarks and print one table: ``python -m benchmarks [BENCHMARK ...] [--all] [options]``.
+
+Without names it runs startup, switching and library.  ``bundle`` (two
+PyInstaller builds of a clone of HEAD, then the frozen apps' sizes and start-up;
+about a minute and a half) runs only when named, ``python -m benchmarks bundle``,
+or with ``--all``, which runs every benchmark of the project.
 
 Exit status is 0 whether or not targets are met, and also when the app under
 test crashed (an ERROR row says so): this is a report, not a test.  It is 1
@@ -17,10 +22,11 @@ import traceback
 from collections.abc import Sequence
 from importlib import metadata
 
-from benchmarks import library, startup, switching
+from benchmarks import bundle, library, startup, switching
 from benchmarks.report import Row, format_table
 
-BENCHMARKS = ("startup", "switching", "library")
+BENCHMARKS = ("startup", "switching", "library", "bundle")
+DEFAULT = ("startup", "switching", "library")  # bundle builds two bundles: only when asked for
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +37,10 @@ def _parser() -> argparse.ArgumentParser:
         "which",
         nargs="*",
         metavar="BENCHMARK",
-        help=f"one or more of {', '.join(BENCHMARKS)} (default: all)",
+        help=f"one or more of {', '.join(BENCHMARKS)} (default: {', '.join(DEFAULT)})",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="run every benchmark, bundle (two PyInstaller builds) included"
     )
     parser.add_argument(
         "--runs",
@@ -40,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         help=f"start-up runs per candidate (default {startup.DEFAULT_RUNS}) and rounds over "
         f"the bundled guide's sections in the switching benchmark (default {switching.DEFAULT_ROUNDS}); "
         f"start-up runs and panel openings per library in the library benchmark "
-        f"(default {library.DEFAULT_RUNS})",
+        f"(default {library.DEFAULT_RUNS}); frozen start-up runs per candidate in the bundle benchmark "
+        f"(default {bundle.DEFAULT_RUNS})",
     )
     parser.add_argument(
         "--switches",
@@ -71,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = sorted(set(args.which) - set(BENCHMARKS))
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
-    chosen = [name for name in BENCHMARKS if not args.which or name in args.which]
+    wanted = BENCHMARKS if args.all else args.which or DEFAULT
+    chosen = [name for name in BENCHMARKS if name in wanted]
     if args.runs is not None and args.runs < 1:
         parser.error("--runs must be at least 1")
 
@@ -91,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     log,
                     padded=args.pad_refcounts,
                 )
+            elif name == "bundle":
+                rows += bundle.measure(args.runs or bundle.DEFAULT_RUNS, log)
             elif name == "library":
                 rows += library.measure(args.runs or library.DEFAULT_RUNS, log, padded=args.pad_refcounts)
             else:

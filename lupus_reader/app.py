@@ -181,10 +181,14 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The window and task bar icon; set after the first paint (icons are not free to load)."""
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(resources.icon_path("lupus-reader.png"))))
-    return app
 
 
 def open_reader(
@@ -225,4 +229,9 @@ def open_reader(
     QuestionsController(library_controller)
     window.show()
     controller.start(section)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        window.reader.first_paint.connect(lambda: set_window_icon(app))
     return window, controller

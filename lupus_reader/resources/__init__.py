@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from importlib.resources import files
 from pathlib import Path
 
 
+@functools.cache
 def _root() -> Path:
     # Both a source checkout and a PyInstaller bundle keep these files on
     # disk, so the Traversable is a real path; packs are read as folders.

@@ -11,13 +11,17 @@ writes through this one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from lupus_reader.content.pack import ContentPack, Section
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
 from lupus_reader.storage.stores import Bookmark, BookmarkStore, Change, Note, NoteStore
@@ -36,7 +40,10 @@ def _local_time(stamp: str) -> str:
         return stamp
 
 
+@functools.cache
 def _note_icon() -> QIcon:
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap  # drawn once a note exists
+
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
@@ -64,7 +71,6 @@ class LibraryController(QObject):
         self._note: Note | None = None  # the note in the pane, as last read or saved
         self._note_section: tuple[ContentPack, Section] | None = None
         self._undo: list[tuple[str, Callable[[], Change]]] = []
-        self._icon = _note_icon()
 
         reader.section_changed.connect(self._on_section_changed)
         reader.packs_changed.connect(self.place_in_current_guides)
@@ -367,4 +373,4 @@ class LibraryController(QObject):
 
     def _refresh_marks(self) -> None:
         """Sections with notes get a dot in the navigator."""
-        self.window.navigator.set_marked(listing.sections_with_notes(self.database), self._icon)
+        self.window.navigator.set_marked(listing.sections_with_notes(self.database), _note_icon)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -107,32 +106,31 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         shortcuts: list[QKeySequence],
-        icon: QStyle.StandardPixmap | None = None,
+        label: str = "",
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(shortcuts)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if label:
+            action.setIconText(label)  # the toolbar's words: arrows drawn with text, no icon set to load
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
         action.setToolTip(f"{tip or text.replace('&', '')} ({keys})" if keys else tip or text)
         self.addAction(action)
         return action
 
     def _make_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         key = QKeySequence
         self.back_action = self._action(
-            "&Back", [key(key.StandardKey.Back)], sp.SP_ArrowBack, "Go back to where you were"
+            "&Back", [key(key.StandardKey.Back)], "◀ Back", "Go back to where you were"
         )
         self.forward_action = self._action(
-            "&Forward", [key(key.StandardKey.Forward)], sp.SP_ArrowForward, "Go forward again"
+            "&Forward", [key(key.StandardKey.Forward)], "Forward ▶", "Go forward again"
         )
         self.previous_action = self._action(
-            "&Previous Section", [key("Ctrl+PgUp"), key("Alt+Up")], sp.SP_ArrowUp
+            "&Previous Section", [key("Ctrl+PgUp"), key("Alt+Up")], "▲ Previous Section"
         )
         self.next_action = self._action(
-            "&Next Section", [key("Ctrl+PgDown"), key("Alt+Down")], sp.SP_ArrowDown
+            "&Next Section", [key("Ctrl+PgDown"), key("Alt+Down")], "▼ Next Section"
         )
         self.zoom_in_action = self._action(
             "Zoom &In", [key(key.StandardKey.ZoomIn), key("Ctrl+=")], tip="Larger text"
@@ -163,7 +161,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
             self.back_action,
             self.forward_action,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from lupus_reader.content.pack import Chapter, ContentPack
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,7 +37,7 @@ class Navigator(QTreeView):
         self._chapter_of: dict[str, str] = {}  # section id -> id of its chapter's row
         self._unbuilt: dict[str, Chapter] = {}  # chapter row id -> chapter still to fill in
         self._marked: set[str] = set()  # sections with a note
-        self._mark_icon = QIcon()
+        self._mark_icon: Callable[[], QIcon] | None = None
         self._syncing = False
         self.setModel(self.sections)
         self.setHeaderHidden(True)
@@ -101,8 +107,11 @@ class Navigator(QTreeView):
             self._show_mark(item, True)
         return item
 
-    def set_marked(self, section_ids: set[str], icon: QIcon) -> None:
-        """Mark the sections that have a note (rows not built yet get it when they are)."""
+    def set_marked(self, section_ids: set[str], icon: Callable[[], QIcon]) -> None:
+        """Mark the sections that have a note (rows not built yet get it when they are).
+
+        ``icon`` makes the mark; it is called only once a section has a note.
+        """
         self._mark_icon = icon
         for section_id in self._marked ^ section_ids:
             item = self._items.get(section_id)
@@ -111,7 +120,9 @@ class Navigator(QTreeView):
         self._marked = set(section_ids)
 
     def _show_mark(self, item: QStandardItem, marked: bool) -> None:
-        item.setIcon(self._mark_icon if marked else QIcon())
+        from PySide6.QtGui import QIcon  # only once a note exists: icons cost start-up time
+
+        item.setIcon(self._mark_icon() if marked and self._mark_icon else QIcon())
         item.setData(marked, HAS_NOTE_ROLE)
         title = item.text()
         item.setToolTip(f"{title} (you have a note here)" if marked else title)

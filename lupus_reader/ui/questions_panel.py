@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -14,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_reader.storage.stores import Question
+if TYPE_CHECKING:
+    from lupus_reader.storage.stores import Question
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MINE_ROLE = Qt.ItemDataRole.UserRole + 2
