@@ -58,7 +58,7 @@ from pathlib import Path
 
 from benchmarks import bare_app
 from benchmarks.report import Row, median, ratio
-from benchmarks.startup import Candidate, run_child
+from benchmarks.startup import Candidate, run_interleaved
 
 NAME = "bundle"
 DEFAULT_RUNS = 9
@@ -207,27 +207,8 @@ def _start_up(bare: Build, reader: Build, runs: int, work: Path, log: Log) -> li
                 fresh_data=True,
             ),
         ]
-    pycache = work / "pycache"  # unused by frozen apps; run_child wants one
-    for round_number in range(runs + 1):
-        if not candidates:
-            break
-        log(f"bundle: start-up round {round_number}/{runs}{' (warm-up)' if round_number == 0 else ''}")
-        shift = round_number % len(candidates)
-        for candidate in candidates[shift:] + candidates[:shift]:
-            run_dir = work / f"run-{round_number}-{candidate.label}"
-            run_dir.mkdir()
-            png = run_dir / "window.png"
-            data = run_dir / "data" if candidate.fresh_data else work / f"data-{candidate.label}"
-            wall, rss, problem = run_child(candidate.command(png, data), png, data, run_dir, pycache)
-            shutil.rmtree(run_dir, ignore_errors=True)
-            if problem:
-                if problem not in candidate.errors:
-                    log(f"bundle: frozen {candidate.label} failed: {problem}")
-                candidate.errors.append(problem)
-            elif round_number > 0:
-                candidate.wall_ms.append(wall)
-                if rss is not None:
-                    candidate.rss_mb.append(rss)
+    # Frozen apps ignore the bytecode cache folder run_child passes on.
+    run_interleaved(candidates, runs, work, work / "pycache", log, "bundle")
     return candidates
 
 

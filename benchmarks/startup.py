@@ -145,6 +145,33 @@ def _candidates(packs: dict[int, Path], padded: bool) -> list[Candidate]:
     return found
 
 
+def run_interleaved(
+    candidates: list[Candidate], runs: int, work: Path, pycache: Path, log: Log, name: str
+) -> None:
+    """Run every candidate once per round (round 0 a discarded warm-up), in an order
+    rotated each round so they share the machine's noise; fill in their figures."""
+    for round_number in range(runs + 1):
+        if not candidates:
+            return
+        log(f"{name}: round {round_number}/{runs}{' (warm-up)' if round_number == 0 else ''}")
+        shift = round_number % len(candidates)
+        for candidate in candidates[shift:] + candidates[:shift]:
+            run_dir = work / f"run-{round_number}-{candidate.label}"
+            run_dir.mkdir()
+            png = run_dir / "window.png"
+            data = run_dir / "data" if candidate.fresh_data else work / f"data-{candidate.label}"
+            wall, rss, problem = run_child(candidate.command(png, data), png, data, run_dir, pycache)
+            shutil.rmtree(run_dir, ignore_errors=True)
+            if problem:
+                if problem not in candidate.errors:
+                    log(f"{name}: {candidate.label} failed: {problem}")
+                candidate.errors.append(problem)
+            elif round_number > 0:
+                candidate.wall_ms.append(wall)
+                if rss is not None:
+                    candidate.rss_mb.append(rss)
+
+
 def measure(
     runs: int, big_packs: tuple[int, ...] = BIG_PACKS, log: Log = lambda _: None, padded: bool = False
 ) -> list[Row]:
@@ -157,26 +184,7 @@ def measure(
             log(f"startup: generating a {sections}-section pack")
             packs[sections] = generate_pack(work / f"pack-{sections}", sections)
         candidates = _candidates(packs, padded)
-        for round_number in range(runs + 1):  # round 0 is the warm-up
-            log(f"startup: round {round_number}/{runs}{' (warm-up)' if round_number == 0 else ''}")
-            shift = round_number % len(candidates)
-            for candidate in candidates[shift:] + candidates[:shift]:
-                run_dir = work / f"run-{round_number}-{candidate.label}"
-                run_dir.mkdir()
-                png = run_dir / "window.png"
-                data = run_dir / "data" if candidate.fresh_data else work / f"data-{candidate.label}"
-                wall, rss, problem = run_child(
-                    candidate.command(png, data), png, data, run_dir, work / "pycache"
-                )
-                shutil.rmtree(run_dir, ignore_errors=True)
-                if problem:
-                    if problem not in candidate.errors:
-                        log(f"startup: {candidate.label} failed: {problem}")
-                    candidate.errors.append(problem)
-                elif round_number > 0:
-                    candidate.wall_ms.append(wall)
-                    if rss is not None:
-                        candidate.rss_mb.append(rss)
+        run_interleaved(candidates, runs, work, work / "pycache", log, "startup")
         return _rows(candidates, runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -24,11 +24,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
-from lupus_reader.storage.stores import Bookmark, BookmarkStore, Change, Note, NoteStore
+from lupus_reader.storage.stores import BookmarkStore, Change, Note, NoteStore
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.record_list import Record
 
+T = TypeVar("T")
 UNDO_MESSAGE_MS = 15_000
 
 
@@ -225,19 +226,35 @@ class LibraryController(QObject):
     def rename_bookmark(self, bookmark_id: int, label: str) -> None:
         self.write(lambda: self.bookmarks.rename(bookmark_id, label), "The new name")
 
-    def delete_bookmark(self, bookmark_id: int) -> None:
-        deleted: list[Bookmark] = []
+    def delete_with_undo(
+        self,
+        delete: Callable[[], tuple[T | None, Change]],
+        restore: Callable[[T], Change],
+        what: str,
+        describe: Callable[[T], str],
+    ) -> T | None:
+        """Delete one thing through its store and offer to bring it back; returns what went."""
+        deleted: list[T] = []
 
-        def delete() -> Change:
-            bookmark, change = self.bookmarks.delete(bookmark_id)
-            if bookmark:
-                deleted.append(bookmark)
+        def run() -> Change:
+            item, change = delete()
+            if item is not None:
+                deleted.append(item)
             return change
 
-        if self.write(delete, "Deleting the bookmark") and deleted:
-            self.offer_undo(
-                f"Bookmark “{deleted[0].label}” deleted", lambda: self.bookmarks.restore(deleted[0])
-            )
+        if not self.write(run, what) or not deleted:
+            return None
+        item = deleted[0]
+        self.offer_undo(describe(item), lambda: restore(item))
+        return item
+
+    def delete_bookmark(self, bookmark_id: int) -> None:
+        self.delete_with_undo(
+            lambda: self.bookmarks.delete(bookmark_id),
+            self.bookmarks.restore,
+            "Deleting the bookmark",
+            lambda bookmark: f"Bookmark “{bookmark.label}” deleted",
+        )
         self._update_bookmark_toggle()
 
     # -- notes --------------------------------------------------------------------------
@@ -269,23 +286,15 @@ class LibraryController(QObject):
             self.window.show_dock(self.window.notes_pane)
 
     def delete_note(self, note_id: int) -> None:
-        deleted: list[Note] = []
-
-        def delete() -> Change:
-            note, change = self.notes.delete(note_id)
-            if note:
-                deleted.append(note)
-            return change
-
-        if self.write(delete, "Deleting the note") and deleted:
-            if self._note is not None and self._note.id == note_id:
-                self._note = None
-                self.window.notes_pane.show_note(
-                    self._note_section[1].title if self._note_section else "", ""
-                )
-            self.offer_undo(
-                f"Note on “{deleted[0].section_title}” deleted", lambda: self._restore_note(deleted[0])
-            )
+        deleted = self.delete_with_undo(
+            lambda: self.notes.delete(note_id),
+            self._restore_note,
+            "Deleting the note",
+            lambda note: f"Note on “{note.section_title}” deleted",
+        )
+        if deleted is not None and self._note is not None and self._note.id == note_id:
+            self._note = None
+            self.window.notes_pane.show_note(self._note_section[1].title if self._note_section else "", "")
 
     def _restore_note(self, note: Note) -> Change:
         change = self.notes.restore(note)  # perhaps under a new id, if the old one was taken

@@ -67,16 +67,12 @@ class QuestionsController(QObject):
             self.library.write(lambda: self.questions.add_mine(pack.id, text)[1], "Your question")
 
     def delete_question(self, question_id: int) -> None:
-        deleted = []
-
-        def delete() -> Change:
-            question, change = self.questions.delete_mine(question_id)
-            if question:
-                deleted.append(question)
-            return change
-
-        if self.library.write(delete, "Deleting the question") and deleted:
-            self.library.offer_undo("Question deleted", lambda: self.questions.restore(deleted[0]))
+        self.library.delete_with_undo(
+            lambda: self.questions.delete_mine(question_id),
+            self.questions.restore,
+            "Deleting the question",
+            lambda _question: "Question deleted",
+        )
 
     # -- the sheet, printed or as PDF ---------------------------------------------------
 
