@@ -32,7 +32,7 @@ class SectionIdProcessor(Treeprocessor):
                 self._claim(element)
 
     def _claim(self, heading: etree.Element) -> None:
-        # The mark ends the heading's text, which may be a child's tail ("A *b*<mark>").
+        # The mark starts the heading's words; search every text and tail to be sure.
         for node in heading.iter():
             for attribute in ("text", "tail"):
                 value = getattr(node, attribute)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from lupus_reader.content.render import Renderer
 
 # Bump when the HTML the renderer makes for the same Markdown changes.
-RENDER_REVISION = 2
+RENDER_REVISION = 3
 
 
 @dataclass(frozen=True, slots=True)

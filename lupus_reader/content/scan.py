@@ -203,7 +203,11 @@ def _is_blank(line: str) -> bool:
 
 
 def _in_table(lines: _Lines, start: int, line: str) -> bool:
-    """Is the line at ``start`` part of a table block that began above it?"""
+    """Is the line at ``start`` a row of a table (its header row included)?
+
+    Python-Markdown tries tables before hash headings, so "# a |" over a
+    "|" or "---|---" line is a table's header, not a heading.
+    """
     block = [line.expandtabs(4)]
     cursor = lines.start_before(start)
     while cursor is not None:
@@ -212,6 +216,9 @@ def _in_table(lines: _Lines, start: int, line: str) -> bool:
             break
         block.insert(0, above.expandtabs(4))
         cursor = lines.start_before(cursor)
+    end = lines.text.find("\n", start)
+    if end >= 0 and not _is_blank(lines.line_at(end + 1)):
+        block.append(lines.line_at(end + 1).expandtabs(4))  # the row that may make it a table
     if len(block) < 2 or "|" not in block[0]:
         return False
     return bool(_markdown_rules()["tables"].test(None, "\n".join(block)))
@@ -259,7 +266,8 @@ def _find_headings(text: str) -> list[_RawHeading]:
             if not atx or not atx.group(2).strip():
                 continue
             above = lines.start_before(start)
-            if above is not None and "|" in lines.line_at(above) and _in_table(lines, start, line):
+            pipes = "|" in line or (above is not None and "|" in lines.line_at(above))
+            if pipes and _in_table(lines, start, line):
                 continue
             headings_at.add(start)
             level = len(atx.group(1))
@@ -394,7 +402,7 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
 def with_heading_marks(text: str, headings: tuple[Heading, ...]) -> str:
-    """The chapter with a numbered mark at the end of each section heading's line.
+    """The chapter with a numbered mark at the front of each section heading's text.
 
     The renderer finds the marks in the headings Markdown made, gives each
     the id of its section and removes the mark, so the pane and the navigator
@@ -406,11 +414,15 @@ def with_heading_marks(text: str, headings: tuple[Heading, ...]) -> str:
     parts: list[str] = []
     position = 0
     for number, heading in enumerate(headings):
-        end = text.find("\n", heading.start)
-        end = len(text) if end < 0 else end
-        parts.append(text[position : heading.start])
-        prefix = "" if heading.setext else "#" * heading.level + " "
-        parts.append(f"{prefix}{heading.source}{MARK_OPEN}{number}{MARK_CLOSE}")
-        position = end
+        line_end = text.find("\n", heading.start)
+        line = text[heading.start : len(text) if line_end < 0 else line_end]
+        # The mark goes in front of the heading's words, the line otherwise
+        # untouched: at the end it would make a closing "##" or "|" part of
+        # the text, and a table row of a line that was none.
+        rest = (line if heading.setext else line.lstrip("#")).lstrip(" \t")
+        words = len(line) - len(rest) + (1 if rest.startswith("|") else 0)
+        parts.append(text[position : heading.start + words])
+        parts.append(f"{MARK_OPEN}{number}{MARK_CLOSE}")
+        position = heading.start + words
     parts.append(text[position:])
     return "".join(parts)

@@ -18,7 +18,7 @@ from lupus_reader.content.scan import Heading
 from lupus_reader.files import write_atomically
 
 # Bump when the scanner finds different headings in the same text.
-SCAN_REVISION = 1
+SCAN_REVISION = 2
 
 
 # Per heading, what the navigator needs: level, title, slug and where it starts.

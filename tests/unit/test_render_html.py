@@ -283,3 +283,21 @@ def test_offline_notes_stay_in_reading_order(renderer):
         "See a (web link, not available offline) and [pic: not available offline] "
         "then b (web link, not available offline) end."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("# | a | b |\n|---|---|\n", ["a-b"]),  # a heading over a line that is no table separator
+        ("# |\n|\n", []),  # a one-column table, not a heading
+        ("## B ##   \n\ntext\n", ["b"]),  # closing hashes with trailing spaces stay text
+    ],
+)
+def test_pipes_and_closing_hashes_read_as_markdown_reads_them(renderer, text, ids):
+    from lupus_reader.content.scan import scan_chapter
+
+    scan = scan_chapter(text)
+    html = renderer.render_markdown(text, scan.headings).html
+    assert [h.slug for h in scan.headings] == ids
+    assert heading_ids(html) == ids
+    assert "\ue000" not in html
