@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 
 from benchmarks.refcounts import pad_refcounts
 from benchmarks.report import Row, median, percentile, ratio
+from benchmarks.screen import offscreen_platform
 from benchmarks.startup import child_environment, reader_command, run_child
 
 if TYPE_CHECKING:
@@ -267,7 +268,7 @@ def _open_window(
     data_dir: Path,
 ) -> tuple[QApplication, MainWindow, ReaderController, LibraryController, float]:
     """(app, window, reader controller, library controller, perf_counter before open_reader)."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the first QApplication
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform()  # before the first QApplication
     from lupus_reader import paths
     from lupus_reader.app import ensure_application, open_reader
     from lupus_reader.ui.library_controller import LibraryController

@@ -34,6 +34,7 @@ from benchmarks import bare_app
 from benchmarks.packgen import generate_pack
 from benchmarks.refcounts import PAD_CODE
 from benchmarks.report import Row, median, ratio
+from benchmarks.screen import offscreen_platform
 
 NAME = "startup"
 DEFAULT_RUNS = 7
@@ -70,7 +71,7 @@ def reader_command(padded: bool = False) -> list[str]:
 
 def child_environment(data_dir: Path, pycache: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = offscreen_platform()
     env["LUPUS_READER_DATA_DIR"] = str(data_dir)  # belt and braces: never the user's own
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     # A user's install has bytecode caches; a PYTHONDONTWRITEBYTECODE shell would make every

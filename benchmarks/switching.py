@@ -45,6 +45,7 @@ from pathlib import Path
 from benchmarks.packgen import generate_pack
 from benchmarks.refcounts import pad_refcounts
 from benchmarks.report import Row, median, percentile
+from benchmarks.screen import offscreen_platform
 
 NAME = "switching"
 DEFAULT_ROUNDS = 7
@@ -79,7 +80,7 @@ class Timings:
 
 
 def _worker(pack: Path | None, count: int, rounds: int, seed: int, warm: bool) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the first QApplication
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform()  # before the first QApplication
     from PySide6.QtWidgets import QApplication
 
     from lupus_reader import resources
@@ -159,7 +160,7 @@ def _worker(pack: Path | None, count: int, rounds: int, seed: int, warm: bool) -
 
 def _run_worker(args: list[str], log: Log) -> Timings:
     command = [sys.executable, "-m", "benchmarks.switching", "--worker", *args]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_platform())
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryFile() as errors:
         done = subprocess.run(
