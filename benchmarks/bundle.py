@@ -58,7 +58,7 @@ from pathlib import Path
 
 from benchmarks import bare_app
 from benchmarks.report import Row, median, ratio
-from benchmarks.startup import Candidate, run_interleaved
+from benchmarks.startup import Candidate, memory_rows, run_interleaved, timing_rows
 
 NAME = "bundle"
 DEFAULT_RUNS = 9
@@ -303,24 +303,10 @@ def _start_up_rows(found: dict[str, Candidate], runs: int) -> list[Row]:
     bare, reader, first = (found.get(label, empty) for label in ("bare", "reader", "first"))
 
     def timing(c: Candidate) -> list[Row]:
-        rows = []
-        if c.errors:
-            failed = f"{len(c.errors)} of {runs + 1} runs (incl. warm-up) failed: {c.errors[0]}"
-            rows.append(
-                Row(NAME, f"{describe[c.label]}: every run exits 0 with a PNG", None, "", note=failed)
-            )
-        if c.wall_ms:
-            note = f"median of {len(c.wall_ms)}, worst {max(c.wall_ms):.0f} ms"
-            rows.append(
-                Row(NAME, f"{describe[c.label]}: spawn to painted exit", _med(c.wall_ms), "ms", note=note)
-            )
-        return rows
+        return timing_rows(NAME, c, describe[c.label], runs)
 
     def memory(c: Candidate) -> list[Row]:
-        if not c.rss_mb:
-            return []
-        note = f"median of {len(c.rss_mb)}, worst {max(c.rss_mb):.1f} MB"
-        return [Row(NAME, f"{describe[c.label]}: peak RSS", _med(c.rss_mb), "MB", note=note)]
+        return memory_rows(NAME, c, describe[c.label])
 
     bare_ms, bare_rss = _med(bare.wall_ms), _med(bare.rss_mb)
     returning = "returning reader: one data dir kept across runs"

@@ -205,25 +205,35 @@ def _describe(candidate: Candidate) -> str:
     return f"reader, {int(candidate.label):,}-section pack"
 
 
+def timing_rows(name: str, c: Candidate, what: str, runs: int) -> list[Row]:
+    """A candidate's start-up time (median, worst), and its failures if any."""
+    rows = []
+    if c.errors:
+        failed = f"{len(c.errors)} of {runs + 1} runs (incl. warm-up) failed: {c.errors[0]}"
+        rows.append(Row(name, f"{what}: every run exits 0 with a PNG", None, "", note=failed))
+    if c.wall_ms:
+        note = f"median of {len(c.wall_ms)}, worst {max(c.wall_ms):.0f} ms"
+        rows.append(Row(name, f"{what}: spawn to painted exit", _med(c.wall_ms), "ms", note=note))
+    return rows
+
+
+def memory_rows(name: str, c: Candidate, what: str) -> list[Row]:
+    """A candidate's peak memory (median, worst)."""
+    if not c.rss_mb:
+        return []
+    note = f"median of {len(c.rss_mb)}, worst {max(c.rss_mb):.1f} MB"
+    return [Row(name, f"{what}: peak RSS", _med(c.rss_mb), "MB", note=note)]
+
+
 def _rows(candidates: list[Candidate], runs: int) -> list[Row]:
     by_label = {c.label: c for c in candidates}
     bare, bundled, first = by_label["bare"], by_label["bundled"], by_label["first"]
 
     def timing(c: Candidate) -> list[Row]:
-        rows = []
-        if c.errors:
-            failed = f"{len(c.errors)} of {runs + 1} runs (incl. warm-up) failed: {c.errors[0]}"
-            rows.append(Row(NAME, f"{_describe(c)}: every run exits 0 with a PNG", None, "", note=failed))
-        if c.wall_ms:
-            note = f"median of {len(c.wall_ms)}, worst {max(c.wall_ms):.0f} ms"
-            rows.append(Row(NAME, f"{_describe(c)}: spawn to painted exit", _med(c.wall_ms), "ms", note=note))
-        return rows
+        return timing_rows(NAME, c, _describe(c), runs)
 
     def memory(c: Candidate) -> list[Row]:
-        if not c.rss_mb:
-            return []
-        note = f"median of {len(c.rss_mb)}, worst {max(c.rss_mb):.1f} MB"
-        return [Row(NAME, f"{_describe(c)}: peak RSS", _med(c.rss_mb), "MB", note=note)]
+        return memory_rows(NAME, c, _describe(c))
 
     bare_ms, bundled_ms = _med(bare.wall_ms), _med(bundled.wall_ms)
     bare_rss, bundled_rss = _med(bare.rss_mb), _med(bundled.rss_mb)
