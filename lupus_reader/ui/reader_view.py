@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QMouseEvent, QResizeEvent, QTextBlock, QTextDocument
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 ResourceResolver = Callable[[QUrl], QImage | None]
@@ -52,7 +52,6 @@ class ReaderView(QTextBrowser):
         self.setAccessibleName("Guide text")
         self.anchorClicked.connect(self.link_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
-        self.viewport().installEventFilter(self)
 
     # -- content ---------------------------------------------------------
 
@@ -74,7 +73,7 @@ class ReaderView(QTextBrowser):
         Without it the last sections of a chapter could never be "the one being
         read", and going to one would leave it somewhere mid-screen.
         """
-        tail = max(self.viewport().height() - 2 * self.fontMetrics().height(), 0)
+        tail = max(self._viewport_height() - 2 * self.fontMetrics().height(), 0)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.bottomMargin() != tail:
@@ -158,7 +157,7 @@ class ReaderView(QTextBrowser):
         positions = self.heading_positions()
         if not positions:
             return None
-        line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
+        line = self.verticalScrollBar().value() + self._viewport_height() * READING_LINE
         index = max(bisect.bisect_right([y for y, _ in positions], line) - 1, 0)
         return positions[index][1]
 
@@ -179,7 +178,7 @@ class ReaderView(QTextBrowser):
         if index is None:
             return 0.0
         top, bottom = self._span(index)
-        line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
+        line = self.verticalScrollBar().value() + self._viewport_height() * READING_LINE
         return min(max((line - top) / (bottom - top), 0.0), 1.0)
 
     def text_at_top(self, limit: int = 160) -> str:
@@ -214,12 +213,19 @@ class ReaderView(QTextBrowser):
         if not self._programmatic:
             self.scrolled_by_user.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.viewport() and event.type() == QEvent.Type.Paint and self._awaiting_paint:
+    def _viewport_height(self) -> int:
+        # Not viewport().height(): the first Python call that returns a plain
+        # QWidget makes PySide6 set up every QWidget subclass it might be (about
+        # 11 ms, before the first paint). The text never scrolls sideways, so the
+        # viewport is the whole area inside the frame.
+        return self.maximumViewportSize().height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)  # the viewport's paint: QAbstractScrollArea routes it here
+        if self._awaiting_paint:
             self._awaiting_paint = False
             # Emit once the paint has finished, not from inside it.
             QTimer.singleShot(0, self.first_paint.emit)
-        return super().eventFilter(watched, event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         if event.button() == Qt.MouseButton.BackButton:
