@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_reader import APP_DISPLAY_NAME
+from lupus_reader.ui.find_bar import FindBar
 from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
@@ -79,6 +80,10 @@ class MainWindow(QMainWindow):
         column.setSpacing(4)
         column.addWidget(self.banner)
         column.addWidget(self.reader, 1)
+        self.find_bar = FindBar(self.reader, self)
+        column.addWidget(self.find_bar)
+        self.reader.document_changed.connect(self.find_bar.refresh)
+        self.find_bar.closed.connect(self.reader.setFocus)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -156,7 +161,11 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import Notes…", [], tip="Add bookmarks, notes and questions from a file"
         )
+        self.find_action = self._action(
+            "&Find in Page…", [key(key.StandardKey.Find)], tip="Find words in this page"
+        )
         self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.find_bar.open_find)
 
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
@@ -190,6 +199,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.bookmark_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.previous_action, self.next_action])
         view_menu = bar.addMenu("&View")

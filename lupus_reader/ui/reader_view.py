@@ -32,6 +32,7 @@ class ReaderView(QTextBrowser):
     link_clicked = Signal(QUrl)
     scrolled_by_user = Signal()
     first_paint = Signal()
+    document_changed = Signal()  # another chapter is shown
     back_requested = Signal()
     forward_requested = Signal()
 
@@ -66,6 +67,7 @@ class ReaderView(QTextBrowser):
             self._programmatic = False
         self._awaiting_paint = True
         self._apply_tail_space()
+        self.document_changed.emit()
 
     def _apply_tail_space(self) -> None:
         """Room after the last line, so every heading can scroll to the top of the pane.

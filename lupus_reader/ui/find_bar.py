@@ -1,0 +1,200 @@
+"""Find in page: a bar under the text with a match count, next and previous; Esc closes it.
+
+It also steps through the hits of a search: the controller hands it the
+search's pattern, and the bar shows them the same way as a find.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
+
+# A page with more matches than this shows "more than 1000": counting on would
+# only make typing slow on a big chapter.
+MAX_MATCHES = 1000
+RECOUNT_DELAY_MS = 120
+
+
+def find_all(document_owner: QTextEdit, pattern: QRegularExpression) -> tuple[list[QTextCursor], bool]:
+    """Every match of ``pattern`` in the pane's text, in order, and whether there were more."""
+    found: list[QTextCursor] = []
+    document = document_owner.document()
+    cursor = document.find(pattern, 0)
+    while not cursor.isNull():
+        if len(found) >= MAX_MATCHES:
+            return found, True
+        if cursor.hasSelection():
+            found.append(cursor)
+            cursor = document.find(pattern, cursor)
+        else:  # an empty match: step over it, or the loop never ends
+            cursor = document.find(pattern, cursor.position() + 1)
+    return found, False
+
+
+def literal_pattern(text: str) -> QRegularExpression:
+    """What a reader typed, found as it is, whatever its case."""
+    return QRegularExpression(
+        QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption
+    )
+
+
+class FindBar(QWidget):
+    """Finds in the pane it is given; ``closed`` when it hides, so focus can go back to the text."""
+
+    closed = Signal()
+
+    def __init__(self, pane: QTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.pane = pane
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Find in this page")
+        self.field.setAccessibleName("Find in this page")
+        self.field.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setAccessibleName("Matches")
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("Searched words: 000 of 000"))
+        self.previous_button = self._button("▲", "Previous match (Shift+Enter)", "Previous match")
+        self.next_button = self._button("▼", "Next match (Enter)", "Next match")
+        close = self._button("✕", "Close (Esc)", "Close find bar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(close)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        close.clicked.connect(self.close_bar)
+        # F3 / Shift+F3 step through matches wherever the focus is in the window.
+        for keys, step in (
+            (QKeySequence.StandardKey.FindNext, 1),
+            (QKeySequence.StandardKey.FindPrevious, -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), parent or pane)
+            shortcut.activated.connect(lambda step=step: self.step(step) if self.isVisible() else None)
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(RECOUNT_DELAY_MS)
+        self._recount.timeout.connect(self.refresh)
+        self.field.textEdited.connect(self._on_edited)
+        self._pattern: QRegularExpression | None = None
+        self._label = ""  # "Searched words" while stepping through a search's hits
+        self.matches: list[QTextCursor] = []
+        self.more = False
+        self.current = -1
+        self.hide()
+
+    def _button(self, text: str, tip: str, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(name)
+        return button
+
+    # -- opening and closing ------------------------------------------------
+
+    def open_find(self) -> None:
+        """Ctrl+F: show the bar with the field ready to type (what the reader selected, if anything)."""
+        selected = self.pane.textCursor().selectedText().strip()
+        if selected and "\u2029" not in selected:
+            self.field.setText(selected)
+        self._label = ""
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        self.refresh()
+
+    def show_hits(self, pattern: QRegularExpression, query: str) -> None:
+        """Step through a search's hits: every one highlighted, the first made current."""
+        self.field.setText(query)
+        self._label = "Searched words"
+        self._pattern = pattern
+        self.show()
+        self._find(select_first=True)
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.matches = []
+        self.current = -1
+        self.pane.setExtraSelections([])
+        self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+        else:
+            super().keyPressEvent(event)
+
+    # -- finding ------------------------------------------------------------
+
+    def _on_edited(self, _text: str) -> None:
+        self._label = ""
+        self._recount.start()
+
+    def refresh(self) -> None:
+        """Find the field's text again (new text typed, or another page shown)."""
+        if not self.isVisible():
+            return
+        if not self._label:
+            text = self.field.text()
+            self._pattern = literal_pattern(text) if text.strip() else None
+        self._find(select_first=True)
+
+    def _find(self, select_first: bool) -> None:
+        self._recount.stop()
+        if self._pattern is None:
+            self.matches, self.more = [], False
+        else:
+            self.matches, self.more = find_all(self.pane, self._pattern)
+        self.current = -1
+        if self.matches and select_first:
+            # The first match at or below the top of the pane, so finding does not jump back.
+            top = self.pane.cursorForPosition(self.pane.rect().topLeft()).position()
+            self.current = next((i for i, c in enumerate(self.matches) if c.position() >= top), 0)
+        self._show()
+
+    def step(self, direction: int) -> None:
+        if not self.matches:
+            self.refresh()
+            return
+        self.current = (self.current + direction) % len(self.matches)
+        self._show()
+
+    def _show(self) -> None:
+        palette = self.pane.palette()
+        every = QTextCharFormat()
+        every.setBackground(QColor("#ffe08a"))
+        every.setForeground(QColor("#1a1a1a"))
+        now = QTextCharFormat()
+        now.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        now.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        selections = []
+        for index, cursor in enumerate(self.matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = now if index == self.current else every
+            selections.append(selection)
+        self.pane.setExtraSelections(selections)
+        if 0 <= self.current < len(self.matches):
+            cursor = QTextCursor(self.matches[self.current])
+            cursor.clearSelection()
+            self.pane.setTextCursor(cursor)
+            self.pane.ensureCursorVisible()
+        self.count.setText(self.describe())
+        self.previous_button.setEnabled(len(self.matches) > 1)
+        self.next_button.setEnabled(len(self.matches) > 1)
+
+    def describe(self) -> str:
+        """What the count label says: "3 of 12", "No matches"."""
+        prefix = f"{self._label}: " if self._label else ""
+        if self._pattern is None:
+            return ""
+        if not self.matches:
+            return f"{prefix}No matches"
+        total = f"more than {MAX_MATCHES}" if self.more else str(len(self.matches))
+        return f"{prefix}{self.current + 1} of {total}"
