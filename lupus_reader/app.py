@@ -206,6 +206,7 @@ def open_reader(
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.library_controller import LibraryController
     from lupus_reader.ui.main_window import MainWindow
+    from lupus_reader.ui.print_controller import PrintController
     from lupus_reader.ui.questions_controller import QuestionsController
 
     scans = ScanCache(cache_dir / "sections" if cache_dir else None)
@@ -228,6 +229,7 @@ def open_reader(
         window.banner.show_message(problem)
     library_controller = LibraryController(window, controller, database)
     QuestionsController(library_controller)
+    PrintController(window, controller)
     window.show()
     controller.start(section)
     from PySide6.QtWidgets import QApplication

@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Find in Page…", [key(key.StandardKey.Find)], tip="Find words in this page"
         )
+        self.print_section_action = self._action("&Print This Section…", [key(key.StandardKey.Print)])
+        self.print_guide_action = self._action("Print the &Whole Guide…", [])
+        self.pdf_section_action = self._action("Save This Section as P&DF…", [])
+        self.pdf_guide_action = self._action("Save the Whole Guide as PD&F…", [])
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self.find_bar.open_find)
 
@@ -195,6 +199,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_folder_action, self.open_zip_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.import_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_section_action, self.print_guide_action])
+        file_menu.addActions([self.pdf_section_action, self.pdf_guide_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")

@@ -16,7 +16,7 @@ READING_LINE = 0.2
 MARGIN_PROBE = 30  # a point just inside the text's left margin
 
 
-def _anchors(block: QTextBlock) -> list[str]:
+def block_anchors(block: QTextBlock) -> list[str]:
     """The anchor names a block carries (a heading's id lands on its first fragment)."""
     names = block.charFormat().anchorNames()
     iterator = block.begin()
@@ -126,7 +126,7 @@ class ReaderView(QTextBrowser):
             block = self.document().begin()
             while block.isValid():
                 if block.blockFormat().headingLevel():
-                    names = _anchors(block)
+                    names = block_anchors(block)
                     if names:
                         found.append((layout.blockBoundingRect(block).top(), names[0]))
                 block = block.next()
@@ -193,7 +193,7 @@ class ReaderView(QTextBrowser):
     def text_after(self, anchor: str, limit: int = 160) -> str:
         """The first words under a heading: a note's quote, to find its place again."""
         block = self.document().begin()
-        while block.isValid() and anchor not in _anchors(block):
+        while block.isValid() and anchor not in block_anchors(block):
             block = block.next()
         block = block.next() if block.isValid() else block
         while block.isValid() and not block.text().strip():

@@ -1,0 +1,134 @@
+"""File > Print and Save as PDF: what to print (this section or the whole guide) and where it goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QImage
+
+from lupus_reader import resources
+from lupus_reader.content.pack import Chapter, ContentPack
+from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from lupus_reader.ui.printing import PrintDocument
+
+
+class PrintController(QObject):
+    def __init__(self, window: MainWindow, reader: ReaderController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = reader
+        window.print_section_action.triggered.connect(lambda: self.print_dialog(whole=False))
+        window.print_guide_action.triggered.connect(lambda: self.print_dialog(whole=True))
+        window.pdf_section_action.triggered.connect(lambda: self.pdf_dialog(whole=False))
+        window.pdf_guide_action.triggered.connect(lambda: self.pdf_dialog(whole=True))
+
+    def document(self, whole: bool) -> tuple[PrintDocument, str, str] | None:
+        """(document, footer, title) for the current section or its whole guide; None before any."""
+        # Imported on first use: nothing of printing is needed before the first paint.
+        from lupus_reader.ui.printing import footer_text, guide_document, section_document
+
+        section = self.reader.current
+        pack = self.reader.current_pack()
+        if section is None or pack is None:
+            return None
+        css = resources.style("content.css")
+        if whole:
+            html = [self.reader.pages.page(pack, chapter).html for chapter in pack.chapters]
+            document = guide_document(html, css, self._resolver(pack, pack.chapters))
+            title = pack.title
+        else:
+            chapter = pack.chapter_of(section)
+            html_page = self.reader.pages.page(pack, chapter).html
+            document = section_document(html_page, section.anchor, css, self._resolver(pack, [chapter]))
+            title = f"{section.title} — {pack.title}"
+        return document, footer_text(pack), title
+
+    def _resolver(self, pack: ContentPack, chapters: list[Chapter]):  # type: ignore[no-untyped-def]
+        def resolve(url: QUrl) -> QImage | None:
+            if url.scheme() or url.host():
+                return None
+            for chapter in chapters:
+                path = pack.resource_path(chapter, url.toString())
+                if path is None:
+                    continue
+                try:
+                    image = QImage.fromData(pack.source.read_bytes(path))
+                except KeyError:
+                    continue
+                if not image.isNull():
+                    return image
+            return None
+
+        return resolve
+
+    def save_pdf(self, whole: bool, path: Path) -> int:
+        """Write the PDF; the number of pages. Raises OSError when it cannot be written."""
+        from lupus_reader.ui.printing import write_pdf
+
+        made = self.document(whole)
+        if made is None:
+            raise OSError("there is nothing open to save")
+        document, footer, title = made
+        pages = write_pdf(document, path, footer, title)
+        if not path.is_file() or path.stat().st_size == 0:
+            raise OSError(f"{path} could not be written")
+        return pages
+
+    def _default_name(self, whole: bool) -> str:
+        pack = self.reader.current_pack()
+        section = self.reader.current
+        stem = pack.id if pack else "guide"
+        if not whole and section is not None:
+            stem = f"{stem}-{section.anchor}"
+        return f"{stem}.pdf"
+
+    def pdf_dialog(self, whole: bool) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Save the whole guide as PDF" if whole else "Save this section as PDF",
+            str(Path.home() / self._default_name(whole)),
+            "PDF files (*.pdf)",
+        )
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        try:
+            pages = self.save_pdf(whole, path)
+        except OSError as error:
+            self._tell(f"The PDF could not be saved: {error}", error=True)
+            return
+        self._tell(f"Saved {pages} page{'s' if pages != 1 else ''} to {path}")
+
+    def print_dialog(self, whole: bool) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from lupus_reader.ui.printing import paint_pages
+
+        made = self.document(whole)
+        if made is None:
+            return
+        document, footer, title = made
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print the whole guide" if whole else "Print this section")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            pages = paint_pages(document, printer, footer)
+        except OSError as error:
+            self._tell(f"Printing failed: {error}", error=True)
+            return
+        self._tell(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+
+    def _tell(self, message: str, error: bool = False) -> None:
+        if error:
+            self.window.banner.show_message(message)
+        self.window.statusBar().showMessage(message, 10_000)
