@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -98,6 +99,16 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_docks()
         self.resize(self._first_size())
+        self.reader.first_paint.connect(self.name_qt_buttons, Qt.ConnectionType.SingleShotConnection)
+
+    def name_qt_buttons(self) -> None:
+        """Give a spoken name to the buttons Qt makes itself (overflow arrows, clear buttons)."""
+        names = {"qt_toolbar_ext_button": "More tools", "qt_menubar_ext_button": "More menus"}
+        for button in self.findChildren(QToolButton):
+            if not button.accessibleName():
+                parent = button.parent()
+                clear = isinstance(parent, QLineEdit)
+                button.setAccessibleName(names.get(button.objectName(), "Clear" if clear else button.text()))
 
     def _first_size(self) -> QSize:
         """1200x800, or less on a small screen: never larger than 90% of it."""
@@ -146,6 +157,9 @@ class MainWindow(QMainWindow):
         self.open_zip_action = self._action("Open Pack &Archive (.zip)…", [])
         self.quit_action = self._action("&Quit", [key(key.StandardKey.Quit)])
         self.about_action = self._action("&About Lupus Reader", [])
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", [key(key.StandardKey.HelpContents), key("Ctrl+/")]
+        )
         self.bookmark_action = self._action(
             "&Bookmark This Place", [key("Ctrl+D")], tip="Bookmark this place, or remove its bookmark"
         )
@@ -215,7 +229,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.view_menu = view_menu
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
 
     def _make_docks(self) -> None:
         """The reader's own things, in tabs beside the text: notes, bookmarks, all notes, questions."""
@@ -247,6 +263,13 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(dock.toggleViewAction())
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [340], Qt.Orientation.Horizontal)
+
+    def show_shortcuts(self) -> None:
+        from lupus_reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.actions(), self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.open()
 
     def show_dock(self, widget: QWidget) -> None:
         for dock in self.docks:
