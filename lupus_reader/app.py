@@ -52,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open and render every pack, print a summary, exit 0 if all is well",
     )
+    parser.add_argument(
+        "--text-scale",
+        type=_text_scale,
+        metavar="PERCENT",
+        help="text size of the whole app, 50 to 300 (remembered, like View > Text Size)",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark", "contrast"),
+        help="colours: follow the system (default), light, dark or high contrast (remembered)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check-pack", help="validate a content pack for authors")
@@ -70,6 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="put back the library from one of its backups")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     return parser
+
+
+def _text_scale(value: str) -> int:
+    from lupus_reader.state import TEXT_SCALES
+
+    try:
+        percent = int(value.strip().rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {value!r}") from None
+    if not TEXT_SCALES[0] <= percent <= TEXT_SCALES[-1]:
+        raise argparse.ArgumentTypeError(f"{percent}% is outside {TEXT_SCALES[0]}-{TEXT_SCALES[-1]}%")
+    return percent
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,6 +140,8 @@ def _run_gui(args: argparse.Namespace) -> int:
         args.section,
         remember=not args.screenshot,
         cache_dir=paths.cache_dir(args.data_dir),
+        text_scale=args.text_scale,
+        theme=args.theme,
     )
     if opened is None:
         return EXIT_FAILURE
@@ -198,11 +223,14 @@ def open_reader(
     section: str | None = None,
     remember: bool = True,
     cache_dir: Path | None = None,
+    text_scale: int | None = None,
+    theme: str | None = None,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
     from lupus_reader.content.library import installed_packs, open_library
     from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
+    from lupus_reader.ui.appearance import AppearanceController
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.library_controller import LibraryController
     from lupus_reader.ui.main_window import MainWindow
@@ -219,6 +247,10 @@ def open_reader(
         print(f"{APP_NAME}: no content pack could be opened", file=sys.stderr)
         return None
     state = load_state(data_dir) if remember else ReadingState()
+    if text_scale is not None:
+        state.text_scale = text_scale
+    if theme is not None:
+        state.theme = theme
     window = MainWindow()
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
@@ -230,6 +262,7 @@ def open_reader(
     library_controller = LibraryController(window, controller, database)
     QuestionsController(library_controller)
     PrintController(window, controller)
+    AppearanceController(window, controller)
     window.show()
     controller.start(section)
     from PySide6.QtWidgets import QApplication

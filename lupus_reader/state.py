@@ -16,6 +16,9 @@ from lupus_reader.history import MAX_ENTRIES, Location
 
 STATE_FILE = "state.json"
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+# Text size of the whole app, menus and panels included (the zoom is the pane's alone).
+TEXT_SCALES = (50, 75, 100, 125, 150, 175, 200, 250, 300)
+THEMES = ("system", "light", "dark", "contrast")
 
 
 @dataclass(slots=True)
@@ -23,6 +26,8 @@ class ReadingState:
     section_id: str = ""
     offset: float = 0.0
     zoom: int = 100
+    text_scale: int = 100
+    theme: str = "system"
     geometry: str = ""  # Qt's saveGeometry(), base64
     splitter: str = ""  # Qt's splitter saveState(), base64
     back: list[Location] = field(default_factory=list)
@@ -45,6 +50,11 @@ class ReadingState:
         zoom = data.get("zoom")
         if isinstance(zoom, int) and ZOOM_STEPS[0] <= zoom <= ZOOM_STEPS[-1]:
             state.zoom = zoom
+        scale = data.get("text_scale")
+        if isinstance(scale, int) and TEXT_SCALES[0] <= scale <= TEXT_SCALES[-1]:
+            state.text_scale = scale
+        if data.get("theme") in THEMES:
+            state.theme = data["theme"]
         for key in ("geometry", "splitter"):
             if isinstance(data.get(key), str):
                 setattr(state, key, data[key])

@@ -199,7 +199,7 @@ class ReaderController(QObject):
         self._schedule_save()
 
     def _update_zoom_label(self) -> None:
-        self.window.zoom_label.setText(f"Text {self.state.zoom}%")
+        self.window.zoom_label.setText(f"Zoom {self.state.zoom}%")
         self.window.zoom_in_action.setEnabled(self.state.zoom < ZOOM_STEPS[-1])
         self.window.zoom_out_action.setEnabled(self.state.zoom > ZOOM_STEPS[0])
 
@@ -327,6 +327,10 @@ class ReaderController(QObject):
         )
 
     # -- remembering -----------------------------------------------------------------
+
+    def remember_soon(self) -> None:
+        """A preference changed: write the state shortly (nothing when nothing is remembered)."""
+        self._schedule_save()
 
     def _schedule_save(self) -> None:
         if self.data_dir is not None:

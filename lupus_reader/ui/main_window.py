@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Reading progress")
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Text size")
+        self.zoom_label.setAccessibleName("Zoom of the text pane")
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -262,6 +263,10 @@ class MainWindow(QMainWindow):
             self.docks.append(dock)
             self.view_menu.addAction(dock.toggleViewAction())
         self.docks[0].raise_()
+        # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
+        for bar in self.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
         self.resizeDocks([self.docks[0]], [340], Qt.Orientation.Horizontal)
 
     def show_shortcuts(self) -> None:

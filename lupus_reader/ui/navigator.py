@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from lupus_reader.content.pack import Chapter, ContentPack
 
@@ -21,6 +28,45 @@ HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
 # when it is opened (or read): a 10,000-row tree would cost start-up time.
 SHOW_ALL_UP_TO = 500
 _PLACEHOLDER = "…"
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit a title wrapped to the navigator's width (Qt sizes rows for one line)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(  # noqa: N802 (Qt API)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        indent = self.view.indentation() * (depth + 1 if self.view.rootIsDecorated() else depth)
+        item.rect = QRect(0, 0, self.view.viewport().width() - indent, hint.height())
+        needed = wrapped_text_height(self.view, item)
+        return QSize(hint.width(), max(hint.height(), needed)) if needed else hint
+
+
+def wrapped_text_height(view: QWidget, item: QStyleOptionViewItem) -> int:
+    """The height the style needs to paint the item's text wrapped, none of it elided (0: no text)."""
+    style = view.style()
+    text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, view)
+    # The style keeps this margin on each side of the text as it paints it.
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = text_rect.width() - 2 * margin
+    if room <= 0 or not item.text:
+        return 0
+    bounds = item.fontMetrics.boundingRect(
+        QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), item.text
+    )
+    return bounds.height() + (item.rect.height() - text_rect.height())
 
 
 class Navigator(QTreeView):
@@ -49,6 +95,25 @@ class Navigator(QTreeView):
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._on_clicked)
         self.expanded.connect(self._on_expanded)
+
+    def set_wrapping(self, wrap: bool) -> None:
+        """Long titles on several lines (large text) rather than cut short with "…".
+
+        Off at normal sizes: rows of one height let a pack of thousands of
+        sections scroll without measuring every title.
+        """
+        if wrap == self.wordWrap():
+            return
+        self.setWordWrap(wrap)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone if wrap else Qt.TextElideMode.ElideRight)
+        self.setUniformRowHeights(not wrap)
+        self.setItemDelegate(_WrappingDelegate(self) if wrap else QStyledItemDelegate(self))
+        self.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self.wordWrap():  # rows grow or shrink with the room their titles have
+            self.scheduleDelayedItemsLayout()
 
     def set_packs(self, packs: list[ContentPack]) -> None:
         self.sections.clear()

@@ -45,7 +45,9 @@ class ReaderView(QTextBrowser):
         self._programmatic = False
         self._awaiting_paint = False
         # Patients read here: start a little larger than the UI font.
-        self._base_point_size = max(self.font().pointSizeF() * 1.25, 12.0)
+        self._natural_point_size = max(self.font().pointSizeF() * 1.25, 12.0)
+        self._base_point_size = self._natural_point_size
+        self._zoom = 100
         self.document().setDocumentMargin(20)
         self.document_key: object = None
         self.setOpenLinks(False)
@@ -104,7 +106,16 @@ class ReaderView(QTextBrowser):
 
     # -- zoom ------------------------------------------------------------
 
+    def set_text_scale(self, percent: int) -> None:
+        """The app's text size: the pane's text follows it, at the same zoom and place."""
+        here = self.position_at_top() if self.document_key is not None else None
+        self._base_point_size = self._natural_point_size * percent / 100.0
+        self.set_zoom(self._zoom)
+        if here is not None:
+            self.scroll_to(*here)
+
     def set_zoom(self, percent: int) -> None:
+        self._zoom = percent
         font = QFont(self.document().defaultFont())
         font.setPointSizeF(self._base_point_size * percent / 100.0)
         self.document().setDefaultFont(font)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.app import open_reader
+from lupus_reader.ui.appearance import scale_app_font
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.library_controller import LibraryController
 from lupus_reader.ui.main_window import MainWindow
@@ -22,7 +24,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, data_dir: Path) -> OpenWindow:
+def open_window(qtbot: QtBot, data_dir: Path) -> Iterator[OpenWindow]:
     """Open the reader the way the command line does and wait until it is on screen."""
 
     def _open(
@@ -30,8 +32,9 @@ def open_window(qtbot: QtBot, data_dir: Path) -> OpenWindow:
         section: str | None = None,
         data: Path | None = None,
         remember: bool = True,
+        **options: object,
     ) -> tuple[MainWindow, ReaderController]:
-        opened = open_reader(list(packs), data or data_dir, section, remember)
+        opened = open_reader(list(packs), data or data_dir, section, remember, **options)  # type: ignore[arg-type]
         assert opened is not None
         window, controller = opened
         qtbot.addWidget(window)
@@ -43,4 +46,8 @@ def open_window(qtbot: QtBot, data_dir: Path) -> OpenWindow:
         qtbot.waitUntil(library.is_ready)  # lists fill in after the first paint
         return window, controller
 
-    return _open
+    yield _open
+    # The app font is the whole application's: put it back for the next test.
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.property("lupusNaturalPointSize") is not None:
+        scale_app_font(app, 100)

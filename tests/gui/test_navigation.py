@@ -105,14 +105,14 @@ def test_zoom_changes_text_size_and_keeps_the_place(qtbot: QtBot, open_window: O
     window, controller = open_window(section=CONDITIONING)
     size = window.reader.document().defaultFont().pointSizeF()
     qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom_label.text() == "Text 110%"
+    assert window.zoom_label.text() == "Zoom 110%"
     assert window.reader.document().defaultFont().pointSizeF() > size
     assert controller.location().section_id == CONDITIONING  # type: ignore[union-attr]
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom_label.text() == "Text 90%"
+    assert window.zoom_label.text() == "Zoom 90%"
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom_label.text() == "Text 100%"
+    assert window.zoom_label.text() == "Zoom 100%"
     assert window.reader.document().defaultFont().pointSizeF() == size
 
 

@@ -35,7 +35,7 @@ def test_reopens_at_the_same_section_scroll_size_zoom_and_history(
     assert again.navigator.current_section() == current
     assert again.reader.verticalScrollBar().value() == scroll
     assert (again.width(), again.height()) == (1000, 700)
-    assert again.zoom_label.text() == "Text 110%"
+    assert again.zoom_label.text() == "Zoom 110%"
     assert "What studies have found" in again.reader.toPlainText()
     again.back_action.trigger()
     assert controller2.current.id == f"{BUNDLED}/01-about/about-this-guide"
