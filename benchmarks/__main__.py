@@ -1,6 +1,6 @@
 """Run the benchmarks and print one table: ``python -m benchmarks [BENCHMARK ...] [--all] [options]``.
 
-Without names it runs startup, switching and library.  ``bundle`` (two
+Without names it runs startup, switching, library and search.  ``bundle`` (two
 PyInstaller builds of a clone of HEAD, then the frozen apps' sizes and start-up;
 about a minute and a half) runs only when named, ``python -m benchmarks bundle``,
 or with ``--all``, which runs every benchmark of the project.
@@ -22,11 +22,11 @@ import traceback
 from collections.abc import Sequence
 from importlib import metadata
 
-from benchmarks import bundle, library, startup, switching
+from benchmarks import bundle, library, search, startup, switching
 from benchmarks.report import Row, format_table
 
-BENCHMARKS = ("startup", "switching", "library", "bundle")
-DEFAULT = ("startup", "switching", "library")  # bundle builds two bundles: only when asked for
+BENCHMARKS = ("startup", "switching", "library", "search", "bundle")
+DEFAULT = ("startup", "switching", "library", "search")  # bundle builds two bundles: only when asked for
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         help=f"start-up runs per candidate (default {startup.DEFAULT_RUNS}) and rounds over "
         f"the bundled guide's sections in the switching benchmark (default {switching.DEFAULT_ROUNDS}); "
         f"start-up runs and panel openings per library in the library benchmark "
-        f"(default {library.DEFAULT_RUNS}); frozen start-up runs per candidate in the bundle benchmark "
+        f"(default {library.DEFAULT_RUNS}); rounds over the queries in the search benchmark "
+        f"(default {search.DEFAULT_RUNS}); frozen start-up runs per candidate in the bundle benchmark "
         f"(default {bundle.DEFAULT_RUNS})",
     )
     parser.add_argument(
@@ -104,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             elif name == "bundle":
                 rows += bundle.measure(args.runs or bundle.DEFAULT_RUNS, log)
+            elif name == "search":
+                rows += search.measure(args.runs or search.DEFAULT_RUNS, log)
             elif name == "library":
                 rows += library.measure(args.runs or library.DEFAULT_RUNS, log, padded=args.pad_refcounts)
             else:

@@ -60,6 +60,33 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
         "CREATE INDEX IF NOT EXISTS bookmarks_by_time ON bookmarks (created, id)",
         "CREATE INDEX IF NOT EXISTS notes_with_text ON notes (section) WHERE text != ''",
     ),
+    # Search: FTS5 indexes over notes and questions, kept in step by triggers, filled now.
+    3: _step(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS notes_fts USING fts5(text, section_title, quote,"
+        " content = 'notes', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER IF NOT EXISTS notes_fts_insert AFTER INSERT ON notes BEGIN"
+        " INSERT INTO notes_fts (rowid, text, section_title, quote)"
+        " VALUES (new.id, new.text, new.section_title, new.quote); END",
+        "CREATE TRIGGER IF NOT EXISTS notes_fts_delete AFTER DELETE ON notes BEGIN"
+        " INSERT INTO notes_fts (notes_fts, rowid, text, section_title, quote)"
+        " VALUES ('delete', old.id, old.text, old.section_title, old.quote); END",
+        "CREATE TRIGGER IF NOT EXISTS notes_fts_update AFTER UPDATE OF id, text, section_title, quote"
+        " ON notes BEGIN INSERT INTO notes_fts (notes_fts, rowid, text, section_title, quote)"
+        " VALUES ('delete', old.id, old.text, old.section_title, old.quote);"
+        " INSERT INTO notes_fts (rowid, text, section_title, quote)"
+        " VALUES (new.id, new.text, new.section_title, new.quote); END",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS questions_fts USING fts5(text, content = 'questions',"
+        " content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER IF NOT EXISTS questions_fts_insert AFTER INSERT ON questions BEGIN"
+        " INSERT INTO questions_fts (rowid, text) VALUES (new.id, new.text); END",
+        "CREATE TRIGGER IF NOT EXISTS questions_fts_delete AFTER DELETE ON questions BEGIN"
+        " INSERT INTO questions_fts (questions_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+        "CREATE TRIGGER IF NOT EXISTS questions_fts_update AFTER UPDATE OF id, text ON questions BEGIN"
+        " INSERT INTO questions_fts (questions_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+        " INSERT INTO questions_fts (rowid, text) VALUES (new.id, new.text); END",
+        "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')",
+        "INSERT INTO questions_fts (questions_fts) VALUES ('rebuild')",
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

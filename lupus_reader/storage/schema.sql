@@ -48,3 +48,44 @@ CREATE TABLE questions (
     created  TEXT    NOT NULL,
     UNIQUE (pack, text, mine)
 );
+
+-- Full-text search over the reader's own words (search/): FTS5 indexes whose
+-- content is the notes and the reader's own questions themselves (nothing is
+-- stored twice), kept in step by triggers. Same tokenizer as the pack indexes.
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    text, section_title, quote,
+    content = 'notes', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fts (rowid, text, section_title, quote)
+    VALUES (new.id, new.text, new.section_title, new.quote);
+END;
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+    INSERT INTO notes_fts (notes_fts, rowid, text, section_title, quote)
+    VALUES ('delete', old.id, old.text, old.section_title, old.quote);
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF id, text, section_title, quote ON notes BEGIN
+    INSERT INTO notes_fts (notes_fts, rowid, text, section_title, quote)
+    VALUES ('delete', old.id, old.text, old.section_title, old.quote);
+    INSERT INTO notes_fts (rowid, text, section_title, quote)
+    VALUES (new.id, new.text, new.section_title, new.quote);
+END;
+
+-- Every question is indexed (FTS5's integrity-check and 'rebuild' expect the whole
+-- table); search shows only the reader's own (mine = 1): the guide's are in its text.
+CREATE VIRTUAL TABLE questions_fts USING fts5(
+    text,
+    content = 'questions', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER questions_fts_insert AFTER INSERT ON questions BEGIN
+    INSERT INTO questions_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER questions_fts_delete AFTER DELETE ON questions BEGIN
+    INSERT INTO questions_fts (questions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER questions_fts_update AFTER UPDATE OF id, text ON questions BEGIN
+    INSERT INTO questions_fts (questions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO questions_fts (rowid, text) VALUES (new.id, new.text);
+END;
