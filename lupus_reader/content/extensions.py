@@ -1,4 +1,4 @@
-"""Our Markdown extensions: offline links and images, and admonitions as boxes Qt can draw."""
+"""Our Markdown extensions: section ids, offline links and images, glossary terms, admonitions as boxes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from markdown import Extension, Markdown, util
 from markdown.treeprocessors import Treeprocessor
 
+from lupus_reader.content.glossary_links import GlossaryLinkProcessor
 from lupus_reader.content.pack import EXTERNAL_PREFIX, is_absolute_url
 from lupus_reader.content.scan import MARK_CLOSE, MARK_OPEN
 
@@ -106,12 +107,14 @@ class AdmonitionBoxProcessor(Treeprocessor):
 
 
 class ReaderExtension(Extension):
-    """Registers both processors; the renderer sets ``anchors`` per chapter."""
+    """Registers our processors; the renderer sets ``anchors`` and ``glossary`` per chapter."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
         self.section_ids = SectionIdProcessor(md)
         self.offline_links = OfflineLinkProcessor(md)
+        self.glossary_links = GlossaryLinkProcessor(md)
         # After the inline processor (20), which makes the <a> and <img> elements.
+        md.treeprocessors.register(self.glossary_links, "lupus_glossary_links", 6)
         md.treeprocessors.register(self.section_ids, "lupus_section_ids", 5)
         md.treeprocessors.register(self.offline_links, "lupus_offline_links", 4)
         md.treeprocessors.register(AdmonitionBoxProcessor(md), "lupus_admonition_boxes", 3)

@@ -27,6 +27,7 @@ _KNOWN_KEYS = {
     "sources",
     "chapters",
     "questions",
+    "glossary",
 }
 
 
@@ -84,6 +85,9 @@ def parse_manifest(source: PackSource, problems: list[Problem]) -> dict[str, Any
         bad(
             "questions", "field 'questions' must name a section, such as \"09-questions.md#questions-to-ask\""
         )
+    if "glossary" in data:  # checked with the glossary itself: a bad one must not stop reading
+        manifest["glossary"] = data["glossary"]
+        manifest["glossary_line"] = _line_of_key(text, "glossary")
     reviewed = data.get("reviewed")
     if reviewed is None:
         problems.append(

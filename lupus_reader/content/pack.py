@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from lupus_reader.content.glossary import Glossary, open_glossary
 from lupus_reader.content.manifest import (
     MANIFEST,
     Source,
@@ -128,7 +129,10 @@ class ContentPack:
     source: PackSource
     has_manifest: bool
     questions_ref: str = ""  # the section whose list is the "questions for your doctor"
+    glossary: Glossary | None = None
     warnings: list[Problem] = field(default_factory=list)
+    # What was wrong with the glossary: errors for check-pack, only warnings for the reader.
+    glossary_problems: list[Problem] = field(default_factory=list, repr=False)
     sections: list[Section] = field(default_factory=list)
     _by_id: dict[str, Section] = field(default_factory=dict)
     _chapter_by_file: dict[str, Chapter] = field(default_factory=dict)
@@ -336,6 +340,9 @@ def inspect_pack(path: Path, cache: ScanCache | None = None) -> tuple[ContentPac
         manifest = plain_manifest(path)
         has_manifest = False
     pack_id = manifest.get("id", "pack")
+    glossary_problems: list[Problem] = []
+    glossary = open_glossary(source, manifest, has_manifest, glossary_problems)
+    problems.extend(glossary_problems)
     chapters = _build_chapters(pack_id, source, files, problems, cache)
     if not has_manifest and chapters:
         manifest["title"] = chapters[0].title
@@ -351,6 +358,8 @@ def inspect_pack(path: Path, cache: ScanCache | None = None) -> tuple[ContentPac
         source=source,
         has_manifest=has_manifest,
         questions_ref=manifest.get("questions", ""),
+        glossary=glossary,
+        glossary_problems=glossary_problems,
     )
     if not pack.sections and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), 0, "the pack has no readable chapters"))
@@ -362,12 +371,19 @@ def load_pack(path: Path, cache: ScanCache | None = None) -> ContentPack:
 
     Only what stops reading is checked here (manifest, files, section ids):
     a broken link is the author's problem (``check-pack`` reports it), and
-    the reader is told when they click it. With a ``cache``, chapters whose
-    files have not changed since the last run are not even read.
+    the reader is told when they click it. A broken glossary only warns: the
+    pack opens without it. With a ``cache``, chapters whose files have not
+    changed since the last run are not even read.
     """
     pack, problems = inspect_pack(path, cache=cache)
-    errors = [p for p in problems if p.severity == "error"]
+    glossary_problems = {id(p) for p in pack.glossary_problems} if pack is not None else set()
+    errors = [p for p in problems if p.severity == "error" and id(p) not in glossary_problems]
     if pack is None or errors:
         raise PackError(path, problems)
-    pack.warnings = problems
+    pack.warnings = [
+        replace(p, severity="warning", message=f"{p.message} (the guide opens without its glossary)")
+        if id(p) in glossary_problems and p.severity == "error"
+        else p
+        for p in problems
+    ]
     return pack

@@ -16,7 +16,9 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
 from lupus_reader.content.extensions import ReaderExtension
+from lupus_reader.content.glossary import Glossary
 from lupus_reader.content.pack import Chapter, ContentPack, is_absolute_url
+from lupus_reader.content.render_cache import document_html
 from lupus_reader.content.scan import MARK_CLOSE, MARK_OPEN, Heading, scan_headings, with_heading_marks
 
 ALLOWED_TAGS = frozenset(
@@ -147,18 +149,25 @@ class Renderer:
             output_format="html",
         )
 
-    def render_markdown(self, text: str, headings: tuple[Heading, ...] | None = None) -> RenderedChapter:
-        """Render one chapter; section headings get the ids the scanner gave them."""
+    def render_markdown(
+        self, text: str, headings: tuple[Heading, ...] | None = None, glossary: Glossary | None = None
+    ) -> RenderedChapter:
+        """Render one chapter; section headings get the ids the scanner gave them.
+
+        With a ``glossary``, the first occurrence of each term in each section
+        links to its definition (see glossary_links).
+        """
         if headings is None:
             headings = scan_headings(text).headings
         self._md.reset()
         self._extension.section_ids.anchors = tuple(h.slug for h in headings)
+        self._extension.glossary_links.glossary = glossary
         body = self._md.convert(with_heading_marks(text, headings))
         external = tuple(self._extension.offline_links.external)
         return RenderedChapter(sanitize(body), external)
 
     def render_chapter(self, pack: ContentPack, chapter: Chapter) -> RenderedChapter:
-        rendered = self.render_markdown(chapter.text, chapter.headings)
+        rendered = self.render_markdown(chapter.text, chapter.headings, pack.glossary)
         if not chapter.headings:
             # A chapter without headings still needs its one section's anchor.
             title = html.escape(chapter.title)
@@ -166,3 +175,31 @@ class Renderer:
             heading = f'<h1 id="{anchor}">{title}</h1>'
             rendered = RenderedChapter(heading + rendered.html, rendered.external_links)
         return rendered
+
+
+def glossary_html(
+    pack: ContentPack,
+    title: str = "Glossary",
+    also: str = "Also called",
+    empty: str = "This guide has no glossary.",
+) -> str:
+    """The pack's glossary as a page for the reader pane: every term, alphabetically, sanitized.
+
+    Each term's ``<dt>`` has the id its links point at (``glossary-<slug>``),
+    so a glossary link followed inside this page lands on its entry. ``title``,
+    ``also`` and ``empty`` are the page's own words, for a translated UI to replace.
+    """
+    parts = [f'<h1 id="glossary">{html.escape(title)}</h1>']
+    terms = pack.glossary.sorted_terms() if pack.glossary else []
+    if terms:
+        parts.append('<dl class="glossary">')
+        for term in terms:
+            parts.append(f'<dt id="{html.escape(term.href[1:])}"><b>{html.escape(term.name)}</b></dt>')
+            parts.append(f"<dd>{html.escape(term.definition)}</dd>")
+            if term.aliases:
+                forms = ", ".join(html.escape(alias) for alias in term.aliases)
+                parts.append(f'<dd class="glossary-aliases">{html.escape(also)}: {forms}</dd>')
+        parts.append("</dl>")
+    else:
+        parts.append(f"<p>{html.escape(empty)}</p>")
+    return document_html(sanitize("\n".join(parts)), pack.language)

@@ -1,7 +1,7 @@
 """Rendered chapters kept on disk, so the first page shows without loading Markdown at all.
 
-A chapter's HTML depends only on its Markdown, its section ids and the
-renderer, so it is cached under a hash of exactly those. The cache is a
+A chapter's HTML depends only on its Markdown, its section ids, the pack's
+glossary and the renderer, so it is cached under a hash of exactly those. The cache is a
 convenience: anything wrong with it (missing, damaged, unwritable) means
 the chapter is rendered again, never that the reader sees an error.
 """
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from lupus_reader.content.render import Renderer
 
 # Bump when the HTML the renderer makes for the same Markdown changes.
-RENDER_REVISION = 3
+RENDER_REVISION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +33,10 @@ class CachedChapter:
     external_links: tuple[str, ...]
 
 
-def chapter_key(language: str, anchors: tuple[str, ...], text: str) -> str:
+def chapter_key(language: str, anchors: tuple[str, ...], text: str, glossary: str = "") -> str:
+    """The cache key of a chapter's page; ``glossary`` is the pack's Glossary.fingerprint, if any."""
     digest = hashlib.sha256()
-    for part in (__version__, str(RENDER_REVISION), language, "\x1f".join(anchors), text):
+    for part in (__version__, str(RENDER_REVISION), language, "\x1f".join(anchors), text, glossary):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -102,7 +103,8 @@ class ChapterPages:
         if found is not None:
             self._memory.move_to_end(slot)
             return found
-        key = chapter_key(pack.language, tuple(s.anchor for s in chapter.sections), chapter.text)
+        glossary = pack.glossary.fingerprint if pack.glossary else ""
+        key = chapter_key(pack.language, tuple(s.anchor for s in chapter.sections), chapter.text, glossary)
         found = self.cache.get(key)
         if found is None:
             rendered = self.renderer().render_chapter(pack, chapter)

@@ -1,4 +1,4 @@
-"""Bundled packs and styles, found through importlib.resources from source and frozen alike."""
+"""Bundled packs and icons, found through importlib.resources from source and frozen alike."""
 
 from __future__ import annotations
 
@@ -18,11 +18,6 @@ def bundled_packs() -> list[Path]:
     """Folders of the packs that ship with the app, in name order."""
     packs = _root() / "packs"
     return sorted(p for p in packs.iterdir() if p.is_dir() and (p / "pack.toml").is_file())
-
-
-def style(name: str) -> str:
-    """The text of a bundled stylesheet such as ``content.css``."""
-    return (_root() / "styles" / name).read_text(encoding="utf-8")
 
 
 def icon_path(name: str) -> Path:

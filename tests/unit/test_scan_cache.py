@@ -30,14 +30,15 @@ def test_a_warm_open_lists_the_same_sections_and_reads_no_chapter(tmp_path, bund
 
     assert sections(warm) == sections(cold)
     assert [c.title for c in warm.chapters] == [c.title for c in cold.chapters]
-    assert reads == ["pack.toml"]  # the manifest only
+    # The manifest and the glossary only (a page's cache key needs the glossary anyway).
+    assert reads == ["pack.toml", "glossary.toml"]
     # A chapter is read when it is needed, and renders with the same ids.
     html = Renderer().render_chapter(warm, warm.chapters[2]).html
     assert [s.anchor for s in warm.chapters[2].sections] == [
         a for a in ("how-the-treatment-works", "collection", "conditioning", "transplant",
                     "recovery-and-follow-up") if f'id="{a}"' in html
     ]  # fmt: skip
-    assert reads == ["pack.toml", warm.chapters[2].file]
+    assert reads == ["pack.toml", "glossary.toml", warm.chapters[2].file]
 
 
 def test_a_changed_chapter_is_scanned_again(tmp_path, make_pack, manifest):
