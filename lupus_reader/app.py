@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, cli, paths, resources
+from lupus_reader.kiosk import EXIT_CONFIG, EXIT_STAFF
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
+EXIT_KIOSK_STAFF = EXIT_STAFF  # staff closed the kiosk with the PIN; systemd leaves it closed
+EXIT_KIOSK_CONFIG = EXIT_CONFIG  # the kiosk settings are wrong; the kiosk did not start
 SCREENSHOT_TIMEOUT_MS = 30_000
 
 
@@ -53,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="open and render every pack, print a summary, exit 0 if all is well",
     )
     parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as a clinic kiosk with the settings of --config (see KIOSK.md)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="the kiosk settings (default: kiosk.toml in the per-user config dir)",
+    )
+    parser.add_argument(
         "--text-scale",
         type=_text_scale,
         metavar="PERCENT",
@@ -80,6 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", type=Path, metavar="FILE")
     restore = commands.add_parser("restore", help="put back the library from one of its backups")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
+    search = commands.add_parser("search", help="search the guides and your notes and questions")
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words; quote a phrase")
+    # Its own dest: a subcommand's default would overwrite "lupus-reader --pack P search ...".
+    search.add_argument(
+        "--pack", dest="search_packs", action="append", type=Path, default=[], metavar="PATH",
+        help="also search this content pack (folder or .zip); may be repeated",
+    )  # fmt: skip
+    search.add_argument("--limit", type=_count, default=20, metavar="N", help="at most N of each kind")
+    search.add_argument("--json", action="store_true", help="print a machine-readable report")
+    kiosk_pin = commands.add_parser("kiosk-pin", help="set the staff PIN that closes the kiosk")
+    # Its own dest: a subcommand's default would overwrite "lupus-reader --config FILE kiosk-pin".
+    kiosk_pin.add_argument(
+        "--config", dest="pin_config", type=Path, metavar="FILE", help="the kiosk settings to write"
+    )
     return parser
 
 
@@ -95,8 +123,21 @@ def _text_scale(value: str) -> int:
     return percent
 
 
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.config and not (args.kiosk or args.command == "kiosk-pin"):
+        parser.error("--config goes with --kiosk or kiosk-pin")
     if args.command == "check-pack":
         return cli.check_pack_command(args.path, args.json, sys.stdout)
     if args.command in ("export", "import"):
@@ -106,10 +147,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return transfer.export_command(data, args.format, args.output, sys.stdout, sys.stderr, args.pack)
         return transfer.import_command(args.file, data, sys.stdout, sys.stderr, args.pack)
+    if args.command == "search":
+        return cli.search_command(
+            " ".join(args.query),
+            [*args.pack, *args.search_packs],
+            paths.data_dir(args.data_dir),
+            paths.cache_dir(args.data_dir),
+            args.limit,
+            args.json,
+            sys.stdout,
+            sys.stderr,
+        )
     if args.command == "restore":
         from lupus_reader.storage import backup
 
         return backup.restore_command(args.backup, paths.data_dir(args.data_dir), sys.stdout, sys.stderr)
+    if args.command == "kiosk-pin":
+        from lupus_reader.kiosk.commands import kiosk_pin_command
+
+        return kiosk_pin_command(args.pin_config or args.config, sys.stdout, sys.stderr)
+    # Read before Qt is loaded: a kiosk with bad settings says why and never starts unlocked.
+    args.kiosk_policy = None
+    if args.kiosk:
+        from lupus_reader.kiosk.commands import policy_for_start
+
+        args.kiosk_policy = policy_for_start(args.config, sys.stderr)
+        if args.kiosk_policy is None:
+            return EXIT_KIOSK_CONFIG
     if args.self_test or (args.screenshot and not _has_display()):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return _run_gui(args)
@@ -134,6 +198,12 @@ def _run_gui(args: argparse.Namespace) -> int:
         print(report, file=sys.stdout if ok else sys.stderr)
         return EXIT_OK if ok else EXIT_FAILURE
 
+    if args.kiosk_policy is not None:
+        from lupus_reader.ui.kiosk_shell import run_kiosk
+
+        return run_kiosk(
+            app, args.kiosk_policy, paths.data_dir(args.data_dir), args.pack, args.text_scale, args.theme
+        )
     opened = open_reader(
         args.pack,
         paths.data_dir(args.data_dir),
@@ -173,13 +243,17 @@ def _run_gui(args: argparse.Namespace) -> int:
     return result["code"]
 
 
-def open_storage(data_dir: Path, remember: bool) -> tuple[Database, str]:
+def open_storage(data_dir: Path, remember: bool, empty: bool = False) -> tuple[Database, str]:
     """The library in ``data_dir``, and a problem to tell the reader.
 
     Without ``remember`` (screenshots) it is a copy in memory: shown, never written.
+    ``empty`` (a kiosk visit) starts from nothing, in memory, and never reads the file.
     """
     from lupus_reader.storage.db import LIBRARY_FILE, StorageError, open_database
     from lupus_reader.storage.memory import open_memory_database
+
+    if empty:
+        return open_memory_database(), ""
 
     if not remember:
         return open_memory_database(copy_of=data_dir / LIBRARY_FILE), ""
@@ -225,6 +299,7 @@ def open_reader(
     cache_dir: Path | None = None,
     text_scale: int | None = None,
     theme: str | None = None,
+    empty_library: bool = False,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
     from lupus_reader.content.library import installed_packs, open_library
@@ -236,6 +311,7 @@ def open_reader(
     from lupus_reader.ui.main_window import MainWindow
     from lupus_reader.ui.print_controller import PrintController
     from lupus_reader.ui.questions_controller import QuestionsController
+    from lupus_reader.ui.search_controller import SearchController
 
     scans = ScanCache(cache_dir / "sections" if cache_dir else None)
     # Packs given on the command line win over installed ones, which win over the bundled.
@@ -255,7 +331,7 @@ def open_reader(
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
         controller.report_broken_pack(failure.path, failure.error, fallback=True)
-    database, problem = open_storage(data_dir, remember)
+    database, problem = open_storage(data_dir, remember, empty=empty_library)
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         window.banner.show_message(problem)
@@ -263,6 +339,7 @@ def open_reader(
     QuestionsController(library_controller)
     PrintController(window, controller)
     AppearanceController(window, controller)
+    SearchController(window, controller, database, cache_dir)
     window.show()
     controller.start(section)
     from PySide6.QtWidgets import QApplication

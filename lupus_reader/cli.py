@@ -1,21 +1,36 @@
-"""Headless subcommands that need no window: check-pack (more to come)."""
+"""Headless subcommands that need no window: check-pack, search."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lupus_reader.content.validate import check_pack
 
+if TYPE_CHECKING:
+    from lupus_reader.content.readability import ReadabilitySummary, SectionReadability
+
 
 def check_pack_command(path: Path, as_json: bool, out: TextIO) -> int:
-    """Validate a pack for its authors: 0 when it has no errors, 1 otherwise."""
+    """Validate a pack for its authors: 0 when it has no errors, 1 otherwise.
+
+    Reading grades and times are information: they never fail a pack.
+    """
+    # Loaded here, not at the top: every start of the app imports this module.
+    from lupus_reader.content.readability import pack_readability, summarize
+
     pack, problems = check_pack(path)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     summary = None
+    readability: list[SectionReadability] = []
+    overall: ReadabilitySummary | None = None
     if pack is not None:
+        readability = pack_readability(pack)
+        overall = summarize(readability, pack.words)
         summary = {
             "id": pack.id,
             "title": pack.title,
@@ -25,6 +40,9 @@ def check_pack_command(path: Path, as_json: bool, out: TextIO) -> int:
             "chapters": len(pack.chapters),
             "sections": len(pack.sections),
             "words": pack.words,
+            "minutes": overall.minutes,
+            "median_grade": overall.median,
+            "glossary_terms": len(pack.glossary) if pack.glossary else 0,
         }
     if as_json:
         report = {
@@ -35,11 +53,25 @@ def check_pack_command(path: Path, as_json: bool, out: TextIO) -> int:
                 {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message}
                 for p in problems
             ],
+            "readability": [
+                {
+                    "section": r.section_id,
+                    "title": r.title,
+                    "file": r.file,
+                    "line": r.line,
+                    "words": r.words,
+                    "grade": r.grade,
+                    "minutes": r.minutes,
+                }
+                for r in readability
+            ],
         }
         out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return 1 if errors else 0
     for problem in problems:
         out.write(f"{problem}\n")
+    if overall is not None and readability:
+        _write_readability(readability, overall, out)
     if errors:
         out.write(f"{path}: {len(errors)} error(s), {len(warnings)} warning(s): the pack will not open\n")
         return 1
@@ -50,3 +82,135 @@ def check_pack_command(path: Path, as_json: bool, out: TextIO) -> int:
         f"{f', {len(warnings)} warning(s)' if warnings else ''}\n"
     )
     return 0
+
+
+def _write_readability(sections: list[SectionReadability], overall: ReadabilitySummary, out: TextIO) -> None:
+    """One ``file:line: info:`` line per section, then the median grade, the hardest section, the time."""
+    for section in sections:
+        grade = "no grade" if section.grade is None else f"grade {section.grade:.1f}"
+        out.write(
+            f"{section.file}:{section.line}: info: {grade}, {section.words} words, "
+            f"{section.minutes} min: {section.title}\n"
+        )
+    hardest = overall.hardest
+    if overall.median is None or hardest is None:
+        grades = "no reading grade (Flesch-Kincaid grades English text only)"
+    else:
+        grades = (
+            f"median grade {overall.median:.1f}; hardest {hardest.grade:.1f} "
+            f"at {hardest.file}:{hardest.line} ({hardest.title})"
+        )
+    out.write(f"readability: {grades}; about {overall.minutes} min to read\n")
+
+
+def search_command(
+    query: str,
+    pack_paths: Sequence[Path],
+    data_dir: Path,
+    cache_dir: Path | None,
+    limit: int,
+    as_json: bool,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Search the guides and the reader's notes and questions: 0 with matches or without."""
+    from lupus_reader import APP_NAME, resources
+    from lupus_reader.content.library import installed_packs, open_library
+    from lupus_reader.content.scan_cache import ScanCache
+    from lupus_reader.search import Searcher, marked_spans, prepare_index
+    from lupus_reader.storage.db import LIBRARY_FILE
+
+    scans = ScanCache(cache_dir / "sections" if cache_dir else None)
+    requested = [*installed_packs(data_dir), *pack_paths]  # as the window opens them
+    library, failures = open_library(requested, resources.bundled_packs(), scans)
+    for failure in failures:
+        err.write(f"{APP_NAME}: {failure.describe()}\n")
+    if not library.packs:
+        err.write(f"{APP_NAME}: no content pack could be opened\n")
+        return 1
+    notes = _library_copy(data_dir / LIBRARY_FILE)
+    searcher = Searcher(notes)
+    try:
+        for pack in library.packs:
+            data = prepare_index(pack, cache_dir)
+            if data is not None:
+                searcher.attach(data)
+        result = searcher.search(query, limit=limit)
+        hints = [] if result.hits else searcher.suggestions(query)
+    finally:
+        searcher.close()
+        if notes is not None:
+            notes.close()
+    if as_json:
+        results = []
+        for hit in result.hits:
+            snippet, spans = marked_spans(hit.snippet)
+            results.append(
+                {
+                    "kind": hit.kind,
+                    "pack": hit.pack_id,
+                    "section": hit.section_id or None,
+                    "title": hit.title,
+                    "breadcrumb": hit.breadcrumb,
+                    "snippet": snippet,
+                    "highlights": [list(span) for span in spans],
+                    "note_id": hit.note_id,
+                    "question_id": hit.question_id,
+                    "score": round(hit.score, 6),
+                }
+            )
+        report = {
+            "query": query,
+            "terms": list(result.terms),
+            "sections_matched": result.sections_matched,
+            "results": results,
+            "suggestions": hints,
+        }
+        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if not result.hits:
+        out.write(f'No matches for "{query}".\n')
+        if hints:
+            out.write("Close titles: " + "; ".join(hints) + "\n")
+        return 0
+    for number, hit in enumerate(result.hits, 1):
+        where = hit.section_id or f"{hit.pack_id}, your questions"
+        label = {"note": "Your note: ", "question": "Your question: "}.get(hit.kind, "")
+        out.write(f"{number}. {label}{_bracketed(hit.title_marked)}  ({where})\n")
+        if hit.breadcrumb and hit.breadcrumb != hit.title:
+            out.write(f"   {hit.breadcrumb}\n")
+        if hit.kind != "question":
+            out.write(f"   {_bracketed(hit.snippet)}\n")
+    return 0
+
+
+def _bracketed(marked: str) -> str:
+    from lupus_reader.search import MARK_END, MARK_START
+
+    return marked.replace(MARK_START, "[").replace(MARK_END, "]")
+
+
+def _library_copy(path: Path) -> sqlite3.Connection | None:
+    """The reader's library copied into memory and brought up to date there; the file is only read.
+
+    Read as immutable when no -wal file is beside it (no app has it open), so
+    not even a -shm file is made. None when there is none, or it cannot be read.
+    """
+    from lupus_reader.storage.db import SCHEMA_VERSION, connect, migrate
+
+    if not path.is_file():
+        return None
+    memory = Path(":memory:")
+    try:
+        source = connect(path, read_only=True, immutable=not path.with_name(path.name + "-wal").exists())
+        try:
+            if source.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+                return None
+            copy = connect(memory)
+            source.backup(copy)
+        finally:
+            source.close()
+        migrate(copy, memory)
+    except sqlite3.Error:
+        return None
+    return copy

@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 
-from lupus_reader import APP_DISPLAY_NAME, __version__, resources
+from lupus_reader import APP_DISPLAY_NAME, __version__
 from lupus_reader.content.library import Library
 from lupus_reader.content.pack import EXTERNAL_PREFIX, Chapter, ContentPack, PackError, Section, load_pack
 from lupus_reader.content.render_cache import ChapterPages, RenderCache
 from lupus_reader.history import History, Location
 from lupus_reader.state import ZOOM_STEPS, ReadingState, save_state
+from lupus_reader.themes import THEMES, content_css
 from lupus_reader.ui.main_window import MainWindow
 
 PRERENDER_DELAY_MS = 300
@@ -62,7 +63,7 @@ class ReaderController(QObject):
 
         reader = window.reader
         reader.resolver = self.resolve_image
-        reader.set_style_sheet(resources.style("content.css"))
+        reader.set_style_sheet(content_css(THEMES["light"]))  # the theme, once chosen, replaces it
         reader.set_zoom(state.zoom)
         reader.link_clicked.connect(self.follow_link)
         reader.scrolled_by_user.connect(self._on_user_scroll)
@@ -327,6 +328,14 @@ class ReaderController(QObject):
         )
 
     # -- remembering -----------------------------------------------------------------
+
+    def reshow(self) -> None:
+        """Lay the current chapter out again (a new stylesheet), at the same place."""
+        here = self.location()
+        if self._shown is None or here is None:
+            return
+        self._shown = None
+        self.go_to(here.section_id, here.offset, record=False, pin=False)
 
     def remember_soon(self) -> None:
         """A preference changed: write the state shortly (nothing when nothing is remembered)."""

@@ -6,6 +6,8 @@ search's pattern, and the bar shows them the same way as a find.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
@@ -81,7 +83,9 @@ class FindBar(QWidget):
         self._recount.timeout.connect(self.refresh)
         self.field.textEdited.connect(self._on_edited)
         self._pattern: QRegularExpression | None = None
+        self._spans: Callable[[str], list[tuple[int, int]]] | None = None
         self._label = ""  # "Searched words" while stepping through a search's hits
+        self._match_colours = ("#ffe08a", "#1a1a1a")  # every match: background, text
         self.matches: list[QTextCursor] = []
         self.more = False
         self.current = -1
@@ -107,11 +111,15 @@ class FindBar(QWidget):
         self.field.selectAll()
         self.refresh()
 
-    def show_hits(self, pattern: QRegularExpression, query: str) -> None:
-        """Step through a search's hits: every one highlighted, the first made current."""
+    def show_hits(self, spans: Callable[[str], list[tuple[int, int]]], query: str) -> None:
+        """Step through a search's hits: every one highlighted, the first below the top made current.
+
+        ``spans`` gives the (start, end) of each hit in the pane's raw text; it
+        is asked again whenever another page is shown.
+        """
         self.field.setText(query)
         self._label = "Searched words"
-        self._pattern = pattern
+        self._spans = spans
         self.show()
         self._find(select_first=True)
 
@@ -143,11 +151,14 @@ class FindBar(QWidget):
         if not self._label:
             text = self.field.text()
             self._pattern = literal_pattern(text) if text.strip() else None
+            self._spans = None
         self._find(select_first=True)
 
     def _find(self, select_first: bool) -> None:
         self._recount.stop()
-        if self._pattern is None:
+        if self._spans is not None:
+            self.matches, self.more = self._cursors(self._spans(self.pane.document().toRawText())), False
+        elif self._pattern is None:
             self.matches, self.more = [], False
         else:
             self.matches, self.more = find_all(self.pane, self._pattern)
@@ -157,6 +168,15 @@ class FindBar(QWidget):
             top = self.pane.cursorForPosition(self.pane.rect().topLeft()).position()
             self.current = next((i for i, c in enumerate(self.matches) if c.position() >= top), 0)
         self._show()
+
+    def _cursors(self, spans: list[tuple[int, int]]) -> list[QTextCursor]:
+        found = []
+        for start, end in spans[:MAX_MATCHES]:
+            cursor = QTextCursor(self.pane.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            found.append(cursor)
+        return found
 
     def step(self, direction: int) -> None:
         if not self.matches:
@@ -168,8 +188,8 @@ class FindBar(QWidget):
     def _show(self) -> None:
         palette = self.pane.palette()
         every = QTextCharFormat()
-        every.setBackground(QColor("#ffe08a"))
-        every.setForeground(QColor("#1a1a1a"))
+        every.setBackground(QColor(self._match_colours[0]))
+        every.setForeground(QColor(self._match_colours[1]))
         now = QTextCharFormat()
         now.setBackground(palette.color(QPalette.ColorRole.Highlight))
         now.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
@@ -189,10 +209,16 @@ class FindBar(QWidget):
         self.previous_button.setEnabled(len(self.matches) > 1)
         self.next_button.setEnabled(len(self.matches) > 1)
 
+    def set_colours(self, background: str, text: str) -> None:
+        """The theme's colours for every match (the current one is the selection's)."""
+        self._match_colours = (background, text)
+        if self.matches:
+            self._show()
+
     def describe(self) -> str:
         """What the count label says: "3 of 12", "No matches"."""
         prefix = f"{self._label}: " if self._label else ""
-        if self._pattern is None:
+        if self._pattern is None and self._spans is None:
             return ""
         if not self.matches:
             return f"{prefix}No matches"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QTabBar,
     QTabWidget,
     QToolButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_reader import APP_DISPLAY_NAME
+from lupus_reader.themes import Theme
 from lupus_reader.ui.find_bar import FindBar
 from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
@@ -26,6 +28,7 @@ from lupus_reader.ui.notes_panel import NotesPane
 from lupus_reader.ui.questions_panel import QuestionsPanel
 from lupus_reader.ui.reader_view import ReaderView
 from lupus_reader.ui.record_list import RecordList
+from lupus_reader.ui.search_panel import SearchPanel
 
 
 class MessageBanner(QWidget):
@@ -35,10 +38,7 @@ class MessageBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(
-            "#messageBanner { background: #fff4e5; border: 1px solid #b26b00; border-radius: 4px; }"
-            "#messageBanner QLabel { color: #3d2600; }"
-        )
+        self.set_colours("#fff4e5", "#b26b00", "#3d2600")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -53,6 +53,12 @@ class MessageBanner(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
+
+    def set_colours(self, background: str, border: str, text: str) -> None:
+        self.setStyleSheet(
+            f"#messageBanner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"#messageBanner QLabel {{ color: {text}; }}"
+        )
 
     def show_message(self, text: str) -> None:
         current = self.label.text()
@@ -87,9 +93,21 @@ class MainWindow(QMainWindow):
         self.reader.document_changed.connect(self.find_bar.refresh)
         self.find_bar.closed.connect(self.reader.setFocus)
 
+        # Left: the search field over the navigator; results take the navigator's place while searching.
+        self.search_panel = SearchPanel()
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.navigator)
+        self.left_stack.addWidget(self.search_panel.results)
+        left = QWidget()
+        side = QVBoxLayout(left)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(4)
+        side.addWidget(self.search_panel)
+        side.addWidget(self.left_stack, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(content)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 600])
@@ -176,6 +194,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import Notes…", [], tip="Add bookmarks, notes and questions from a file"
         )
+        self.search_action = self._action(
+            "&Search…", [key("Ctrl+K"), key("Ctrl+Shift+F")], tip="Search the guide and your notes"
+        )
         self.find_action = self._action(
             "&Find in Page…", [key(key.StandardKey.Find)], tip="Find words in this page"
         )
@@ -222,7 +243,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.bookmark_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions([self.search_action, self.find_action])
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.previous_action, self.next_action])
         view_menu = bar.addMenu("&View")
@@ -268,6 +289,15 @@ class MainWindow(QMainWindow):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
         self.resizeDocks([self.docks[0]], [340], Qt.Orientation.Horizontal)
+
+    def show_navigator(self, shown: bool) -> None:
+        """The navigator, or the search results in its place."""
+        self.left_stack.setCurrentIndex(0 if shown else 1)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The window's own colours (the palette does the rest)."""
+        self.banner.set_colours(theme.banner_background, theme.banner_border, theme.banner_text)
+        self.find_bar.set_colours(theme.find_match_background, theme.find_match_text)
 
     def show_shortcuts(self) -> None:
         from lupus_reader.ui.shortcuts_dialog import ShortcutsDialog

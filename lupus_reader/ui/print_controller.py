@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QImage
 
-from lupus_reader import resources
 from lupus_reader.content.pack import Chapter, ContentPack
+from lupus_reader.themes import THEMES, content_css
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 
@@ -36,7 +36,7 @@ class PrintController(QObject):
         pack = self.reader.current_pack()
         if section is None or pack is None:
             return None
-        css = resources.style("content.css")
+        css = content_css(THEMES["light"])  # paper is white, whatever the screen's theme
         if whole:
             html = [self.reader.pages.page(pack, chapter).html for chapter in pack.chapters]
             document = guide_document(html, css, self._resolver(pack, pack.chapters))

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QTextDocument
 
-from lupus_reader import resources
 from lupus_reader.content.library import Library, PackFailure
 from lupus_reader.content.render import Renderer
 from lupus_reader.content.render_cache import document_html
+from lupus_reader.themes import THEMES, content_css
 
 _REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.\-]*:|//)""", re.IGNORECASE)
 
@@ -24,7 +24,7 @@ def run_self_test(library: Library, failures: Sequence[PackFailure]) -> tuple[bo
         problems += [f"  {p}" for p in failure.error.problems if p.severity == "error"]
     started = time.perf_counter()
     renderer = Renderer()
-    css = resources.style("content.css")
+    css = content_css(THEMES["light"])
     chapters = sections = words = 0
     for pack in library.packs:
         for chapter in pack.chapters:

@@ -1,0 +1,114 @@
+"""The staff PIN pad: big digit keys for a touch screen, wrong-PIN counting and lockout from PinGate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from lupus_reader.kiosk.pin import PIN_MAX_DIGITS, PinGate
+
+KEY_SIZE = 72  # px: well over the 48 px a finger needs
+
+
+class PinPad(QDialog):
+    """Accepts when the right PIN is entered; ``unlocked`` says so before it closes."""
+
+    unlocked = Signal()
+
+    def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinPad")
+        self.setWindowTitle("Staff PIN")
+        self.setModal(True)
+        self.gate = gate
+        title = QLabel("Staff only: enter the PIN to close the kiosk")
+        title.setWordWrap(True)
+        self.entry = QLineEdit()
+        self.entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entry.setReadOnly(True)  # digits come from the keys below (or a keyboard, see keyPressEvent)
+        self.entry.setAccessibleName("PIN entered")
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.entry.setMinimumHeight(56)
+        self.message = QLabel(" ")
+        self.message.setAccessibleName("PIN message")
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.keys: dict[str, QPushButton] = {}
+        for index, label in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            button = QPushButton(label)
+            button.setMinimumSize(KEY_SIZE, KEY_SIZE)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            name = {"⌫": "Delete last digit", "OK": "Enter PIN"}.get(label, f"Digit {label}")
+            button.setAccessibleName(name)
+            button.clicked.connect(lambda _=False, key=label: self.press(key))
+            grid.addWidget(button, index // 3, index % 3)
+            self.keys[label] = button
+        cancel = QPushButton("Cancel")
+        cancel.setMinimumHeight(56)
+        cancel.setAccessibleName("Cancel")
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.message)
+        layout.addLayout(grid)
+        layout.addWidget(cancel)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._show_lock)
+        self._show_lock()
+
+    def press(self, key: str) -> None:
+        if self.gate.seconds_locked() > 0:
+            self._show_lock()
+            return
+        if key == "⌫":
+            self.entry.setText(self.entry.text()[:-1])
+        elif key == "OK":
+            self.submit()
+        elif len(self.entry.text()) < PIN_MAX_DIGITS:
+            self.entry.setText(self.entry.text() + key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        text = event.text()
+        if text.isdigit() and text.isascii():
+            self.press(text)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.press("⌫")
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.press("OK")
+        # Esc and everything else: nothing (a kiosk dialog is left with Cancel)
+
+    def submit(self) -> None:
+        pin = self.entry.text()
+        self.entry.clear()
+        self.message.setText("Checking…")
+        self.message.repaint()  # the check takes a moment: show that it is happening
+        outcome = self.gate.try_pin(pin)
+        if outcome.ok:
+            self.message.setText("Unlocked")
+            self.unlocked.emit()
+            self.accept()
+        elif outcome.result == "locked":
+            self._show_lock()
+        else:
+            tries = outcome.attempts_left
+            self.message.setText(
+                f"Wrong PIN. {tries} {'try' if tries == 1 else 'tries'} left before a pause."
+            )
+
+    def _show_lock(self) -> None:
+        seconds = self.gate.seconds_locked()
+        locked = seconds > 0
+        for button in self.keys.values():
+            button.setEnabled(not locked)
+        if locked:
+            self.message.setText(f"Too many wrong PINs. Try again in {seconds} s.")
+            self._tick.start()
+        else:
+            if self._tick.isActive():
+                self.message.setText("You can try again now.")
+            self._tick.stop()
