@@ -40,6 +40,8 @@ NAME = "startup"
 DEFAULT_RUNS = 7
 BIG_PACKS = (2_000, 10_000)
 TARGET_RATIO = 1.3
+# Issue 5: with its search index warm, the 10,000-section pack starts within 1.2x the bundled guide.
+BIG_PACK_TARGETS = {10_000: 1.2}
 CHILD_TIMEOUT_S = 60
 Log = Callable[[str], None]
 
@@ -184,11 +186,21 @@ def measure(
         for sections in big_packs:
             log(f"startup: generating a {sections}-section pack")
             packs[sections] = generate_pack(work / f"pack-{sections}", sections)
+            log("startup: building its search index (a returning reader's is warm)")
+            warm_search_index(packs[sections], work / f"data-{sections}")
         candidates = _candidates(packs, padded)
         run_interleaved(candidates, runs, work, work / "pycache", log, "startup")
         return _rows(candidates, runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def warm_search_index(pack: Path, data: Path) -> None:
+    """Build and cache the pack's search index in ``data``, as the window does after its first paint."""
+    argv = [sys.executable, "-m", "lupus_reader", "search", "x", "--pack", str(pack), "--data-dir", str(data)]
+    subprocess.run(argv, check=True, capture_output=True, timeout=CHILD_TIMEOUT_S)
+    if not list((data / "cache" / "search").glob("*")):
+        raise RuntimeError(f"no search index was cached under {data}")
 
 
 def _med(values: list[float]) -> float | None:
@@ -252,7 +264,14 @@ def _rows(candidates: list[Candidate], runs: int) -> list[Row]:
         ms, rss = _med(candidate.wall_ms), _med(candidate.rss_mb)
         rows += [
             *timing(candidate),
-            Row(NAME, f"time ratio {size} / bundled", ratio(ms, bundled_ms), "x", TARGET_RATIO),
+            Row(
+                NAME,
+                f"time ratio {size} / bundled",
+                ratio(ms, bundled_ms),
+                "x",
+                BIG_PACK_TARGETS.get(int(candidate.label), TARGET_RATIO),
+                note="search index warm",
+            ),
             *memory(candidate),
         ]
         if rss is not None:

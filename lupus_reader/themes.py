@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # themes are singletons: compared by identity
 class Theme:
     """Every colour the app paints with, as "#rrggbb".
 

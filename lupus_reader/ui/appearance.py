@@ -115,7 +115,7 @@ class AppearanceController(QObject):
         self.theme_actions[name].setChecked(True)
         if remember:
             self.reader.remember_soon()
-        if theme == self.theme:
+        if theme is self.theme:
             return
         first = self.theme is None
         self.theme = theme

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 # A page with more matches than this shows "more than 1000": counting on would
@@ -70,13 +70,6 @@ class FindBar(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         close.clicked.connect(self.close_bar)
-        # F3 / Shift+F3 step through matches wherever the focus is in the window.
-        for keys, step in (
-            (QKeySequence.StandardKey.FindNext, 1),
-            (QKeySequence.StandardKey.FindPrevious, -1),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), parent or pane)
-            shortcut.activated.connect(lambda step=step: self.step(step) if self.isVisible() else None)
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(RECOUNT_DELAY_MS)
@@ -179,6 +172,9 @@ class FindBar(QWidget):
         return found
 
     def step(self, direction: int) -> None:
+        """Next (1) or previous (-1) match; F3 and Shift+F3 come here only while the bar is open."""
+        if not self.isVisible():
+            return
         if not self.matches:
             self.refresh()
             return
@@ -186,6 +182,8 @@ class FindBar(QWidget):
         self._show()
 
     def _show(self) -> None:
+        from PySide6.QtGui import QColor, QPalette, QTextCharFormat  # not needed before the first find
+
         palette = self.pane.palette()
         every = QTextCharFormat()
         every.setBackground(QColor(self._match_colours[0]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from lupus_reader import APP_DISPLAY_NAME
 from lupus_reader.themes import Theme
-from lupus_reader.ui.find_bar import FindBar
+
+if TYPE_CHECKING:
+    from lupus_reader.ui.find_bar import FindBar
 from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
@@ -88,10 +92,9 @@ class MainWindow(QMainWindow):
         column.setSpacing(4)
         column.addWidget(self.banner)
         column.addWidget(self.reader, 1)
-        self.find_bar = FindBar(self.reader, self)
-        column.addWidget(self.find_bar)
-        self.reader.document_changed.connect(self.find_bar.refresh)
-        self.find_bar.closed.connect(self.reader.setFocus)
+        self._column = column
+        self._find_bar: FindBar | None = None  # made the first time it is needed
+        self._match_colours = ("#ffe08a", "#1a1a1a")
 
         # Left: the search field over the navigator; results take the navigator's place while searching.
         self.search_panel = SearchPanel()
@@ -205,7 +208,11 @@ class MainWindow(QMainWindow):
         self.pdf_section_action = self._action("Save This Section as P&DF…", [])
         self.pdf_guide_action = self._action("Save the Whole Guide as PD&F…", [])
         self.quit_action.triggered.connect(self.close)
-        self.find_action.triggered.connect(self.find_bar.open_find)
+        self.find_action.triggered.connect(lambda: self.find_bar.open_find())
+        self.find_next_action = self._action("Find &Next", [key(key.StandardKey.FindNext)])
+        self.find_previous_action = self._action("Find Pre&vious", [key(key.StandardKey.FindPrevious)])
+        self.find_next_action.triggered.connect(lambda: self._step_find(1))
+        self.find_previous_action.triggered.connect(lambda: self._step_find(-1))
 
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
@@ -243,7 +250,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.bookmark_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.search_action, self.find_action])
+        edit_menu.addActions(
+            [self.search_action, self.find_action, self.find_next_action, self.find_previous_action]
+        )
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.previous_action, self.next_action])
         view_menu = bar.addMenu("&View")
@@ -290,6 +299,25 @@ class MainWindow(QMainWindow):
             bar.setUsesScrollButtons(True)
         self.resizeDocks([self.docks[0]], [340], Qt.Orientation.Horizontal)
 
+    @property
+    def find_bar(self) -> FindBar:
+        """Find in page, under the text; built on first use (it is hidden until then anyway)."""
+        if self._find_bar is None:
+            from lupus_reader.ui.find_bar import FindBar
+
+            bar = FindBar(self.reader, self)
+            bar.set_colours(*self._match_colours)
+            self._column.addWidget(bar)
+            self.reader.document_changed.connect(bar.refresh)
+            bar.closed.connect(self.reader.setFocus)
+            self._find_bar = bar
+            self.name_qt_buttons()  # its clear button
+        return self._find_bar
+
+    def _step_find(self, direction: int) -> None:
+        if self._find_bar is not None:  # F3 before any find: nothing to step through
+            self._find_bar.step(direction)
+
     def show_navigator(self, shown: bool) -> None:
         """The navigator, or the search results in its place."""
         self.left_stack.setCurrentIndex(0 if shown else 1)
@@ -297,7 +325,9 @@ class MainWindow(QMainWindow):
     def apply_theme(self, theme: Theme) -> None:
         """The window's own colours (the palette does the rest)."""
         self.banner.set_colours(theme.banner_background, theme.banner_border, theme.banner_text)
-        self.find_bar.set_colours(theme.find_match_background, theme.find_match_text)
+        self._match_colours = (theme.find_match_background, theme.find_match_text)
+        if self._find_bar is not None:
+            self._find_bar.set_colours(*self._match_colours)
 
     def show_shortcuts(self) -> None:
         from lupus_reader.ui.shortcuts_dialog import ShortcutsDialog

@@ -7,19 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from lupus_reader.content.pack import Chapter, ContentPack
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QAbstractItemDelegate, QStyleOptionViewItem
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,32 +24,38 @@ SHOW_ALL_UP_TO = 500
 _PLACEHOLDER = "…"
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Row heights that fit a title wrapped to the navigator's width (Qt sizes rows for one line)."""
+def _wrapping_delegate(view: QTreeView) -> QAbstractItemDelegate:
+    """Row heights that fit a title wrapped to the navigator's width (Qt sizes rows for one line).
 
-    def __init__(self, view: QTreeView) -> None:
-        super().__init__(view)
-        self.view = view
+    Made when first needed (large text only): the style classes it uses cost
+    start-up time to load.
+    """
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-    def sizeHint(  # noqa: N802 (Qt API)
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        hint = super().sizeHint(option, index)
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        indent = self.view.indentation() * (depth + 1 if self.view.rootIsDecorated() else depth)
-        item.rect = QRect(0, 0, self.view.viewport().width() - indent, hint.height())
-        needed = wrapped_text_height(self.view, item)
-        return QSize(hint.width(), max(hint.height(), needed)) if needed else hint
+    class WrappingDelegate(QStyledItemDelegate):
+        def sizeHint(  # noqa: N802 (Qt API)
+            self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        ) -> QSize:
+            hint = super().sizeHint(option, index)
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            item = QStyleOptionViewItem(option)
+            self.initStyleOption(item, index)
+            indent = view.indentation() * (depth + 1 if view.rootIsDecorated() else depth)
+            item.rect = QRect(0, 0, view.viewport().width() - indent, hint.height())
+            needed = wrapped_text_height(view, item)
+            return QSize(hint.width(), max(hint.height(), needed)) if needed else hint
+
+    return WrappingDelegate(view)
 
 
 def wrapped_text_height(view: QWidget, item: QStyleOptionViewItem) -> int:
     """The height the style needs to paint the item's text wrapped, none of it elided (0: no text)."""
+    from PySide6.QtWidgets import QStyle
+
     style = view.style()
     text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, view)
     # The style keeps this margin on each side of the text as it paints it.
@@ -107,7 +107,12 @@ class Navigator(QTreeView):
         self.setWordWrap(wrap)
         self.setTextElideMode(Qt.TextElideMode.ElideNone if wrap else Qt.TextElideMode.ElideRight)
         self.setUniformRowHeights(not wrap)
-        self.setItemDelegate(_WrappingDelegate(self) if wrap else QStyledItemDelegate(self))
+        if wrap:
+            self.setItemDelegate(_wrapping_delegate(self))
+        else:
+            from PySide6.QtWidgets import QStyledItemDelegate
+
+            self.setItemDelegate(QStyledItemDelegate(self))
         self.scheduleDelayedItemsLayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)

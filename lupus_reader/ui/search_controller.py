@@ -13,22 +13,17 @@ import contextlib
 import html
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 from lupus_reader.content.pack import ContentPack
-from lupus_reader.search import (
-    Hit,
-    IndexData,
-    Searcher,
-    highlight_spans,
-    marked_html,
-    prepare_index,
-    unmarked,
-)
 from lupus_reader.storage.db import Database
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from lupus_reader.search import Hit, IndexData, Searcher
 
 RESULT_LIMIT = 50
 INDEX_DELAY_MS = 200
@@ -50,7 +45,8 @@ class SearchController(QObject):
         self.window = window
         self.reader = reader
         self.cache_dir = cache_dir  # prepare_index keeps its files in cache_dir/search
-        self.searcher = Searcher(database.connection)
+        self._connection = database.connection
+        self._searcher: Searcher | None = None
         self.panel = window.search_panel
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
@@ -74,6 +70,15 @@ class SearchController(QObject):
             Qt.ConnectionType.SingleShotConnection,
         )
 
+    @property
+    def searcher(self) -> Searcher:
+        # The search package is imported once it is needed, after the first paint.
+        if self._searcher is None:
+            from lupus_reader.search import Searcher
+
+            self._searcher = Searcher(self._connection)
+        return self._searcher
+
     # -- indexes ----------------------------------------------------------------------
 
     def index_packs(self) -> None:
@@ -94,18 +99,21 @@ class SearchController(QObject):
         self._show_preparing()
 
     def _prepare(self, pack: ContentPack, generation: int) -> None:
+        from lupus_reader.search import prepare_index
+
+        bridge = self._bridge
         try:
             data = prepare_index(
                 pack,
                 self.cache_dir,
-                progress=lambda done, total: self._bridge.progress.emit(pack.id, done, total),
+                progress=lambda done, total: _emit(bridge.progress, pack.id, done, total),
                 cancelled=lambda: self._closing or generation != self._generation,
             )
-        except Exception as error:
-            self._bridge.failed.emit(generation, pack.id, str(error) or type(error).__name__)
+        except Exception as error:  # a worker must report its failure, never die silently
+            _emit(bridge.failed, generation, pack.id, str(error) or type(error).__name__)
             return
         if data is not None:
-            self._bridge.ready.emit(generation, data)
+            _emit(bridge.ready, generation, data)
 
     def _on_progress(self, pack_id: str, done: int, total: int) -> None:
         if pack_id in self._preparing:
@@ -141,7 +149,8 @@ class SearchController(QObject):
 
     def close(self) -> None:
         self._closing = True
-        self.searcher.close()
+        if self._searcher is not None:
+            self._searcher.close()
 
     # -- queries ----------------------------------------------------------------------
 
@@ -192,6 +201,8 @@ class SearchController(QObject):
 
     def open_hit(self, hit: Hit) -> None:
         """Go to the hit's section with every hit highlighted; a note or question opens its panel too."""
+        from lupus_reader.search import highlight_spans
+
         query = self.last_query
         if hit.kind == "question":
             self.window.show_dock(self.window.questions_panel)
@@ -212,6 +223,8 @@ def _emit(signal: SignalInstance, *args: object) -> None:
 
 def _row(hit: Hit) -> tuple[str, str, Hit]:
     """(what a screen reader says, the row's HTML, the hit) for one result."""
+    from lupus_reader.search import marked_html, unmarked
+
     title = marked_html(hit.title_marked) if hit.title_marked else html.escape(hit.title)
     snippet = marked_html(hit.snippet)
     if hit.kind == "question":

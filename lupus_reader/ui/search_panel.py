@@ -10,29 +10,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent, QPainter, QStandardItem, QStandardItemModel, QTextDocument
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemDelegate
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,46 +26,57 @@ DEBOUNCE_MS = 90
 ROW_PADDING = 6
 
 
-class _RichRowDelegate(QStyledItemDelegate):
-    """Paints each row's HTML, wrapped to the list's width."""
+def _rich_row_delegate(view: QListView) -> QAbstractItemDelegate:
+    """Paints each row's HTML, wrapped to the list's width.
 
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, colour: str = ""
-    ) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(ROW_PADDING)
-        if colour:
-            document.setDefaultStyleSheet(f"body {{ color: {colour}; }} small {{ color: {colour}; }}")
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
-        document.setTextWidth(max(option.rect.width(), 50))
-        return document
+    Made with the first results: the style classes it needs cost start-up time to load.
+    """
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QPainter, QTextDocument
+    from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""  # the background, selection and focus from the style; the text from the HTML
-        style = item.widget.style() if item.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        colour = item.palette.highlightedText() if selected else item.palette.text()
-        document = self._document(option, index, colour.color().name())
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        document.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
-        painter.restore()
+    class RichRowDelegate(QStyledItemDelegate):
+        """Paints each row's HTML, wrapped to the list's width."""
 
-    def sizeHint(  # noqa: N802 (Qt API)
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        view = self.parent()
-        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        option = QStyleOptionViewItem(option)
-        option.rect.setWidth(width)
-        document = self._document(option, index)
-        return QSize(width, round(document.size().height()))
+        def _document(
+            self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, colour: str = ""
+        ) -> QTextDocument:
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            document.setDocumentMargin(ROW_PADDING)
+            if colour:
+                document.setDefaultStyleSheet(f"body {{ color: {colour}; }} small {{ color: {colour}; }}")
+            document.setHtml(str(index.data(HTML_ROLE) or ""))
+            document.setTextWidth(max(option.rect.width(), 50))
+            return document
+
+        def paint(
+            self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        ) -> None:
+            item = QStyleOptionViewItem(option)
+            self.initStyleOption(item, index)
+            item.text = ""  # the background, selection and focus from the style; the text from the HTML
+            style = item.widget.style() if item.widget else QApplication.style()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            colour = item.palette.highlightedText() if selected else item.palette.text()
+            document = self._document(option, index, colour.color().name())
+            painter.save()
+            painter.translate(option.rect.topLeft())
+            document.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
+            painter.restore()
+
+        def sizeHint(  # noqa: N802 (Qt API)
+            self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        ) -> QSize:
+            view = self.parent()
+            width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+            option = QStyleOptionViewItem(option)
+            option.rect.setWidth(width)
+            document = self._document(option, index)
+            return QSize(width, round(document.size().height()))
+
+    return RichRowDelegate(view)
 
 
 class ResultList(QListView):
@@ -92,7 +88,7 @@ class ResultList(QListView):
         super().__init__(parent)
         self.rows = QStandardItemModel(self)
         self.setModel(self.rows)
-        self.setItemDelegate(_RichRowDelegate(self))
+        self._delegate: QAbstractItemDelegate | None = None
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(True)
@@ -109,6 +105,9 @@ class ResultList(QListView):
 
     def set_rows(self, rows: Sequence[tuple[str, str, object]]) -> None:
         """(spoken text, HTML, hit) per row."""
+        if rows and self._delegate is None:
+            self._delegate = _rich_row_delegate(self)
+            self.setItemDelegate(self._delegate)
         self.rows.clear()
         for spoken, rich, hit in rows:
             item = QStandardItem(spoken)

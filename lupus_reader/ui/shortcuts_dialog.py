@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 # Keys that belong to one widget rather than to a window action.
 EXTRA_KEYS = (
-    ("Next match (in the find bar)", "Enter, F3"),
-    ("Previous match (in the find bar)", "Shift+Enter, Shift+F3"),
+    ("Next match (in the find bar)", "Enter"),
+    ("Previous match (in the find bar)", "Shift+Enter"),
     ("Close the find bar", "Esc"),
     ("Move between the navigator, the text and the panels", "Tab, Shift+Tab"),
     ("Rename a bookmark (in the Bookmarks list)", "F2"),
