@@ -221,6 +221,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         cache_dir=paths.cache_dir(args.data_dir),
         text_scale=args.text_scale,
         theme=args.theme,
+        notice=not args.screenshot,  # a picture of the window shows the guide, not the notice
     )
     if opened is None:
         return EXIT_FAILURE
@@ -309,6 +310,7 @@ def open_reader(
     text_scale: int | None = None,
     theme: str | None = None,
     empty_library: bool = False,
+    notice: bool = True,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
     from lupus_reader.content.library import installed_packs, open_library
@@ -316,6 +318,7 @@ def open_reader(
     from lupus_reader.state import ReadingState, load_state
     from lupus_reader.ui.appearance import AppearanceController
     from lupus_reader.ui.controller import ReaderController
+    from lupus_reader.ui.guide_info import GuideInfoController
     from lupus_reader.ui.library_controller import LibraryController
     from lupus_reader.ui.main_window import MainWindow
     from lupus_reader.ui.print_controller import PrintController
@@ -349,6 +352,7 @@ def open_reader(
     PrintController(window, controller)
     AppearanceController(window, controller)
     SearchController(window, controller, database, cache_dir)
+    GuideInfoController(window, controller, notice)
     window.show()
     controller.start(section)
     from PySide6.QtWidgets import QApplication

@@ -28,6 +28,7 @@ class ReadingState:
     zoom: int = 100
     text_scale: int = 100
     theme: str = "system"
+    notice_seen: bool = False  # the first-start notice (not medical advice) was acknowledged
     geometry: str = ""  # Qt's saveGeometry(), base64
     splitter: str = ""  # Qt's splitter saveState(), base64
     back: list[Location] = field(default_factory=list)
@@ -55,6 +56,7 @@ class ReadingState:
             state.text_scale = scale
         if data.get("theme") in THEMES:
             state.theme = data["theme"]
+        state.notice_seen = data.get("notice_seen") is True
         for key in ("geometry", "splitter"):
             if isinstance(data.get(key), str):
                 setattr(state, key, data[key])

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lupus_reader import __version__
+from lupus_reader.content.language import text_direction
 from lupus_reader.files import write_atomically
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from lupus_reader.content.render import Renderer
 
 # Bump when the HTML the renderer makes for the same Markdown changes.
-RENDER_REVISION = 4
+RENDER_REVISION = 5  # 5: the page says its text direction (dir="rtl" for Hebrew, Arabic...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,11 @@ class RenderCache:
 def document_html(body: str, language: str) -> str:
     """Wrap a rendered body as a full document for the reader pane."""
     lang = language.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'<html lang="{lang}"><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    direction = text_direction(language)  # Qt lays each block out right to left from this
+    return (
+        f'<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"></head>'
+        f'<body dir="{direction}">{body}</body></html>'
+    )
 
 
 class ChapterPages:

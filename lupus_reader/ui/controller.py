@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 
 from lupus_reader import APP_DISPLAY_NAME, __version__
+from lupus_reader.content.glossary import HREF_PREFIX as GLOSSARY_PREFIX
 from lupus_reader.content.library import Library
 from lupus_reader.content.pack import EXTERNAL_PREFIX, Chapter, ContentPack, PackError, Section, load_pack
 from lupus_reader.content.render_cache import ChapterPages, RenderCache
@@ -28,6 +29,8 @@ class ReaderController(QObject):
     section_changed = Signal(object, object)
     # A pack was added or replaced (its sections may have changed).
     packs_changed = Signal()
+    # A glossary term was clicked: (pack, href "#glossary-slug").
+    glossary_link = Signal(object, str)
 
     def __init__(
         self,
@@ -174,6 +177,9 @@ class ReaderController(QObject):
         if self._shown is None:
             return
         pack, chapter = self._shown
+        if href.startswith(GLOSSARY_PREFIX):
+            self.glossary_link.emit(pack, href)
+            return
         section = pack.resolve_link(chapter, href)
         if section is None:
             self.window.statusBar().showMessage(

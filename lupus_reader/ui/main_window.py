@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Reading progress")
+        self.reading_time_label = QLabel()
+        self.reading_time_label.setAccessibleName("Reading time of this section")
         self.zoom_label = QLabel()
         self.zoom_label.setAccessibleName("Zoom of the text pane")
 
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.reader, 1)
         self._column = column
         self._find_bar: FindBar | None = None  # made the first time it is needed
+        self.theme: Theme | None = None  # the theme the window is painted in, once one is applied
         self._match_colours = ("#ffe08a", "#1a1a1a")
 
         # Left: the search field over the navigator; results take the navigator's place while searching.
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 600])
         self.navigator.setMinimumWidth(180)
         self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.reading_time_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self._make_actions()
@@ -179,6 +183,12 @@ class MainWindow(QMainWindow):
         self.open_zip_action = self._action("Open Pack &Archive (.zip)…", [])
         self.quit_action = self._action("&Quit", [key(key.StandardKey.Quit)])
         self.about_action = self._action("&About Lupus Reader", [])
+        self.glossary_action = self._action(
+            "&Glossary", [key("Ctrl+G")], tip="All the medical words in this guide, explained"
+        )
+        self.about_guide_action = self._action(
+            "About This &Guide", [], tip="When the guide was reviewed, and where it comes from"
+        )
         self.shortcuts_action = self._action(
             "&Keyboard Shortcuts", [key(key.StandardKey.HelpContents), key("Ctrl+/")]
         )
@@ -260,6 +270,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.view_menu = view_menu
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.glossary_action, self.about_guide_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -322,8 +334,13 @@ class MainWindow(QMainWindow):
         """The navigator, or the search results in its place."""
         self.left_stack.setCurrentIndex(0 if shown else 1)
 
+    def add_above_text(self, widget: QWidget) -> None:
+        """A notice over the text, above the message banner."""
+        self._column.insertWidget(0, widget)
+
     def apply_theme(self, theme: Theme) -> None:
         """The window's own colours (the palette does the rest)."""
+        self.theme = theme
         self.banner.set_colours(theme.banner_background, theme.banner_border, theme.banner_text)
         self._match_colours = (theme.find_match_background, theme.find_match_text)
         if self._find_bar is not None:

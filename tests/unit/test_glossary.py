@@ -399,7 +399,7 @@ def test_the_glossary_page_lists_every_term_alphabetically(make_pack, manifest):
     )
     page = glossary_html(load_pack(folder))
 
-    assert page.startswith('<html lang="en">')
+    assert page.startswith('<html lang="en" dir="ltr">')
     assert '<h1 id="glossary">Glossary</h1>' in page
     assert re.findall(r'<dt id="([^"]*)">', page) == [
         "glossary-ahsct",

@@ -114,4 +114,4 @@ def test_the_hebrew_pack_renders_its_text_ids_and_glossary_links():
     assert pack.glossary is not None
     assert pack.glossary.term_for_href("#glossary-זאבת") is pack.glossary.terms[0]
     page = glossary_html(pack)
-    assert page.startswith('<html lang="he">') and '<dt id="glossary-זאבת">' in page
+    assert page.startswith('<html lang="he" dir="rtl">') and '<dt id="glossary-זאבת">' in page

@@ -236,8 +236,15 @@ def test_remote_image_without_alt_text(renderer):
 def test_document_html_wraps_the_body(renderer):
     page = document_html("<p>x</p>", 'en"><script>')
 
-    assert page.startswith('<html lang="en&quot;&gt;&lt;script&gt;">')
-    assert "<body><p>x</p></body>" in page
+    assert page.startswith('<html lang="en&quot;&gt;&lt;script&gt;" dir="ltr">')
+    assert '<body dir="ltr"><p>x</p></body>' in page
+
+
+def test_document_html_says_right_to_left_for_a_right_to_left_language():
+    page = document_html("<p>x</p>", "he")
+
+    assert page.startswith('<html lang="he" dir="rtl">')
+    assert '<body dir="rtl"><p>x</p></body>' in page
 
 
 # -- property: whatever the mix of block syntax, pane and navigator agree ---------------------------

@@ -1,0 +1,219 @@
+"""What the guide says about itself: glossary definitions in place, the glossary page, reading time,
+the review date and sources, and the first-start notice that it is not medical advice."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lupus_reader.content.glossary import Term
+from lupus_reader.content.pack import ContentPack, Section
+from lupus_reader.content.readability import reading_minutes
+from lupus_reader.themes import THEMES, content_css
+from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.main_window import MainWindow
+
+NOT_ADVICE = (
+    "This guide is general information, not medical advice. Decisions about treatment "
+    "belong with you, your rheumatologist and your care team."
+)
+
+
+class GlossaryPopup(QFrame):
+    """A term's definition beside the word: stays until the reader taps or clicks elsewhere."""
+
+    show_all = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("glossaryPopup")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAccessibleName("Definition")
+        self.text.setMaximumWidth(420)
+        all_terms = QPushButton("All terms…")
+        all_terms.setAccessibleName("Show the glossary: all terms")
+        all_terms.clicked.connect(self.show_all)
+        all_terms.clicked.connect(self.hide)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.text)
+        layout.addWidget(all_terms, 0, Qt.AlignmentFlag.AlignRight)
+
+    def show_term(self, term: Term, at: QPoint) -> None:
+        self.text.setText(f"<b>{html.escape(term.name)}</b><br>{html.escape(term.definition)}")
+        self.adjustSize()
+        self.move(at)
+        self.show()
+
+
+class GlossaryDialog(QDialog):
+    """The glossary page: every term of the guide, in alphabetical order."""
+
+    def __init__(self, page_html: str, css: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossaryDialog")
+        self.setWindowTitle("Glossary")
+        self.page = QTextBrowser()
+        self.page.setOpenLinks(False)  # nothing here links out; nothing is ever fetched
+        self.page.setAccessibleName("Glossary: all terms and what they mean")
+        self.page.document().setDefaultStyleSheet(css)
+        self.page.setHtml(page_html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+
+    def go_to(self, slug: str) -> None:
+        self.page.scrollToAnchor(f"glossary-{slug}")
+
+
+def about_guide_html(pack: ContentPack) -> str:
+    """Title, version, review date, language and sources, then the not-medical-advice statement."""
+    rows = [f"<h2>{html.escape(pack.title)}</h2>"]
+    if pack.subtitle:
+        rows.append(f"<p>{html.escape(pack.subtitle)}</p>")
+    reviewed = pack.reviewed.strftime("%d %B %Y").lstrip("0") if pack.reviewed else "not stated"
+    rows.append(
+        f"<p>Version {html.escape(pack.version or '—')} · Last reviewed: <b>{html.escape(reviewed)}</b>"
+        f" · Language: {html.escape(pack.language)}</p>"
+    )
+    if pack.sources:
+        rows.append("<p><b>Sources</b></p><ul>")
+        for source in pack.sources:
+            line = html.escape(source.title)
+            if source.note:
+                line += f" — {html.escape(source.note)}"
+            if source.url:  # shown, never opened: the reader is offline
+                line += f"<br><small>{html.escape(source.url)}</small>"
+            rows.append(f"<li>{line}</li>")
+        rows.append("</ul>")
+    rows.append(f"<p><b>{html.escape(NOT_ADVICE)}</b></p>")
+    return "".join(rows)
+
+
+class NoticeBar(QWidget):
+    """The first-start notice above the text, until the reader says they have read it."""
+
+    understood = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstStartNotice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Palette colours: the notice follows the theme, as the rest of the window does.
+        self.setStyleSheet(
+            "#firstStartNotice { background: palette(alternate-base); border: 2px solid palette(highlight);"
+            " border-radius: 4px; }"
+        )
+        self.label = QLabel(NOT_ADVICE)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Important")
+        button = QPushButton("I understand")
+        button.setAccessibleName("I understand: hide this notice")
+        button.clicked.connect(self.understood)
+        button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class GuideInfoController(QObject):
+    def __init__(self, window: MainWindow, reader: ReaderController, notice: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = reader
+        self.popup: GlossaryPopup | None = None
+        self._last_slug = ""
+        self.dialog: GlossaryDialog | None = None
+        reader.glossary_link.connect(self.show_definition)
+        reader.section_changed.connect(self._on_section_changed)
+        window.glossary_action.triggered.connect(lambda: self.show_glossary())
+        window.about_guide_action.triggered.connect(self.show_about_guide)
+        self.notice: NoticeBar | None = None
+        if notice and not reader.state.notice_seen:
+            self.notice = NoticeBar()
+            window.add_above_text(self.notice)
+            self.notice.understood.connect(self._notice_understood)
+
+    # -- glossary -------------------------------------------------------------------
+
+    def show_definition(self, pack: ContentPack, href: str) -> None:
+        term = pack.glossary.term_for_href(href) if pack.glossary else None
+        if term is None:
+            self.window.statusBar().showMessage("This word is not in the guide's glossary.", 8000)
+            return
+        reader = self.window.reader
+        if reader.underMouse():
+            at = QCursor.pos() + QPoint(0, 18)
+        else:  # reached with the keyboard: beside the link the text cursor is on
+            at = reader.mapToGlobal(reader.cursorRect().bottomLeft())
+        if self.popup is None:
+            self.popup = GlossaryPopup(self.window)
+            self.popup.show_all.connect(lambda: self.show_glossary(self._last_slug))
+        self._last_slug = term.slug
+        self.popup.show_term(term, at)
+
+    def show_glossary(self, slug: str = "") -> None:
+        from lupus_reader.content.render import glossary_html
+
+        pack = self.reader.current_pack()
+        if pack is None:
+            return
+        theme = self.window.theme or THEMES["light"]
+        self.dialog = GlossaryDialog(glossary_html(pack), content_css(theme), self.window)
+        self.dialog.setWindowTitle(f"Glossary — {pack.title}")
+        self.dialog.open()
+        if slug:
+            self.dialog.go_to(slug)
+
+    # -- about the guide --------------------------------------------------------------
+
+    def show_about_guide(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        pack = self.reader.current_pack()
+        if pack is None:
+            return
+        box = QMessageBox(self.window)
+        box.setObjectName("aboutGuide")
+        box.setWindowTitle("About this guide")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(about_guide_html(pack))
+        box.open()
+
+    # -- reading time -------------------------------------------------------------------
+
+    def _on_section_changed(self, pack: ContentPack, section: Section) -> None:
+        # Counting words reads the chapter's text: not before the first page is up.
+        QTimer.singleShot(0, lambda: self._show_reading_time(pack, section))
+
+    def _show_reading_time(self, pack: ContentPack, section: Section) -> None:
+        if self.reader.current is not section:
+            return
+        minutes = reading_minutes(pack.section_words(section))
+        self.window.reading_time_label.setText(f"About {minutes} min to read")
+
+    # -- first start --------------------------------------------------------------------
+
+    def _notice_understood(self) -> None:
+        self.reader.state.notice_seen = True
+        self.reader.remember_soon()
