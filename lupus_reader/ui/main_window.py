@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self._make_actions()
         self._make_docks()
-        self.resize(self._first_size())
+        size = self._first_size()
+        self.resize(size)
+        self.fit_side_panels(size.width())
         self.reader.first_paint.connect(self.name_qt_buttons, Qt.ConnectionType.SingleShotConnection)
 
     def name_qt_buttons(self) -> None:
@@ -309,7 +311,14 @@ class MainWindow(QMainWindow):
         for bar in self.findChildren(QTabBar):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
-        self.resizeDocks([self.docks[0]], [340], Qt.Orientation.Horizontal)
+
+    def fit_side_panels(self, width: int) -> None:
+        """Side panels that leave the text most of a small window: at 1200 px the navigator
+        gets 260 and the tabs 340; narrower, each gets its share, down to a floor."""
+        navigator = max(180, min(260, width * 22 // 100))
+        tabs = max(200, min(340, width * 28 // 100))
+        self.splitter.setSizes([navigator, max(1, width - navigator - tabs)])
+        self.resizeDocks([self.docks[0]], [tabs], Qt.Orientation.Horizontal)
 
     @property
     def find_bar(self) -> FindBar:
@@ -358,6 +367,13 @@ class MainWindow(QMainWindow):
             if dock.widget() is widget:
                 dock.show()
                 dock.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        # Made narrower (a half-screen snap, a small laptop): the side panels give way to the text.
+        width = event.size().width()
+        if width < event.oldSize().width() and self.splitter.sizes()[-1] < width * 0.4:
+            self.fit_side_panels(width)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.closing.emit()

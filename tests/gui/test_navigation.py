@@ -162,3 +162,17 @@ def test_other_chapters_are_rendered_in_idle_moments(qtbot: QtBot, open_window: 
     controller.go_to(RISKS)
     assert "Possible risks" in window.reader.toPlainText()
     assert calls == []
+
+
+def test_a_narrowed_window_leaves_most_of_its_width_to_the_text(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    window, _ = open_window()
+    assert window.width() == 1200
+
+    window.resize(720, 600)  # snapped to half of a small laptop's screen
+
+    qtbot.waitUntil(lambda: window.width() == 720)
+    qtbot.waitUntil(lambda: window.reader.width() >= 0.4 * 720)
+    assert window.navigator.width() >= 180  # section titles still readable beside it
+    assert window.docks[0].width() >= 200
