@@ -95,14 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", type=Path, metavar="FILE")
     restore = commands.add_parser("restore", help="put back the library from one of its backups")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
-    search = commands.add_parser("search", help="search the guides and your notes and questions")
+    search = commands.add_parser(
+        "search",
+        help="search the guides and your notes and questions",
+        description="Exit status 0 with or without matches; 1 when a --pack cannot be opened "
+        "(the other packs are still searched) or nothing can be searched.",
+    )
     search.add_argument("query", nargs="+", metavar="QUERY", help="words; quote a phrase")
     # Its own dest: a subcommand's default would overwrite "lupus-reader --pack P search ...".
     search.add_argument(
         "--pack", dest="search_packs", action="append", type=Path, default=[], metavar="PATH",
         help="also search this content pack (folder or .zip); may be repeated",
     )  # fmt: skip
-    search.add_argument("--limit", type=_count, default=20, metavar="N", help="at most N of each kind")
+    search.add_argument(
+        "--limit", type=_count, default=20, metavar="N",
+        help="at most N results in all: your notes, your questions, then sections (default 20)",
+    )  # fmt: skip
     search.add_argument("--json", action="store_true", help="print a machine-readable report")
     kiosk_pin = commands.add_parser("kiosk-pin", help="set the staff PIN that closes the kiosk")
     # Its own dest: a subcommand's default would overwrite "lupus-reader --config FILE kiosk-pin".
@@ -351,7 +359,7 @@ def open_reader(
     QuestionsController(library_controller)
     PrintController(window, controller)
     AppearanceController(window, controller)
-    SearchController(window, controller, database, cache_dir)
+    SearchController(window, controller, database, cache_dir, library_controller)
     GuideInfoController(window, controller, notice)
     window.show()
     controller.start(section)

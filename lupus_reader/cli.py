@@ -113,11 +113,17 @@ def search_command(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    """Search the guides and the reader's notes and questions: 0 with matches or without."""
+    """Search the guides and the reader's notes and questions, and print at most ``limit`` results.
+
+    Your notes come first, then your own questions, then the guides' sections
+    (best first), as in the window. Exit 0 with matches or without; 1 when
+    nothing could be searched, or a pack named with --pack could not be opened
+    (the others are still searched and printed: a script learns of it).
+    """
     from lupus_reader import APP_NAME, resources
     from lupus_reader.content.library import installed_packs, open_library
     from lupus_reader.content.scan_cache import ScanCache
-    from lupus_reader.search import Searcher, marked_spans, prepare_index
+    from lupus_reader.search import Searcher, glossary_terms, marked_spans, prepare_index
     from lupus_reader.storage.db import LIBRARY_FILE
 
     scans = ScanCache(cache_dir / "sections" if cache_dir else None)
@@ -128,6 +134,8 @@ def search_command(
     if not library.packs:
         err.write(f"{APP_NAME}: no content pack could be opened\n")
         return 1
+    named = {path.resolve() for path in pack_paths}
+    code = 1 if any(failure.path.resolve() in named for failure in failures) else 0
     notes = _library_copy(data_dir / LIBRARY_FILE)
     searcher = Searcher(notes)
     try:
@@ -136,14 +144,15 @@ def search_command(
             if data is not None:
                 searcher.attach(data)
         result = searcher.search(query, limit=limit)
-        hints = [] if result.hits else searcher.suggestions(query)
+        hits = result.hits[:limit]
+        hints = [] if hits else searcher.suggestions(query, terms=glossary_terms(library.packs))
     finally:
         searcher.close()
         if notes is not None:
             notes.close()
     if as_json:
         results = []
-        for hit in result.hits:
+        for hit in hits:
             snippet, spans = marked_spans(hit.snippet)
             results.append(
                 {
@@ -167,21 +176,21 @@ def search_command(
             "suggestions": hints,
         }
         out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-        return 0
-    if not result.hits:
+        return code
+    if not hits:
         out.write(f'No matches for "{query}".\n')
         if hints:
-            out.write("Close titles: " + "; ".join(hints) + "\n")
-        return 0
-    for number, hit in enumerate(result.hits, 1):
+            out.write("Did you mean: " + "; ".join(hints) + "\n")
+        return code
+    for number, hit in enumerate(hits, 1):
         where = hit.section_id or f"{hit.pack_id}, your questions"
-        label = {"note": "Your note: ", "question": "Your question: "}.get(hit.kind, "")
+        label = f"{hit.label}: " if hit.label else ""
         out.write(f"{number}. {label}{_bracketed(hit.title_marked)}  ({where})\n")
         if hit.breadcrumb and hit.breadcrumb != hit.title:
             out.write(f"   {hit.breadcrumb}\n")
         if hit.kind != "question":
             out.write(f"   {_bracketed(hit.snippet)}\n")
-    return 0
+    return code
 
 
 def _bracketed(marked: str) -> str:

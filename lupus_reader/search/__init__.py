@@ -4,52 +4,37 @@ How a window uses it:
 
 * In a worker thread, per pack: ``data = prepare_index(pack, cache_dir,
   progress, cancelled)``. It hashes the pack, reuses the cached index or
-  builds one (about a second for 10,000 sections), and returns plain data.
+  builds one (see index.py for how long that takes), and returns plain data.
   ``progress(done, total)`` is called from the worker; None means cancelled.
 * On the UI thread: ``searcher = Searcher(database.connection)`` once, then
   ``searcher.attach(data)`` as each pack's index arrives (cheap: opens a file),
   and ``searcher.search(text)`` on every keystroke (a few milliseconds).
   Notes and the reader's own questions are searchable at once: their index
   lives in the library database and triggers keep it in step with every save.
-* No hits: ``searcher.suggestions(text)``. To highlight in the reading pane:
-  ``result.pattern()`` (a regex) or ``highlight_spans(text, result.query)``
-  (exact offsets).
+  ``searcher.broken()`` names packs whose index file turned out damaged:
+  prepare them again.
+* No hits: ``searcher.suggestions(text, terms=glossary_terms(packs))``. To
+  highlight in the reading pane: ``highlight_spans(text, result.query)``.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
-from re import Pattern
-from typing import Any
-
 from lupus_reader.search.index import INDEX_REVISION, IndexData, build_index, content_key, prepare_index
 from lupus_reader.search.pack_index import RANK_LIMIT, Hit, Kind, PackIndex
-from lupus_reader.search.query import (
-    MARK_END,
-    MARK_START,
-    Query,
-    Suggester,
-    fold,
-    highlight_html,
-    highlight_pattern,
-    highlight_spans,
-    marked_html,
-    marked_spans,
-    parse_query,
-    suggestions,
-    term_matches,
-    unmarked,
-)
+from lupus_reader.search.query import Query, highlight_spans, parse_query
+from lupus_reader.search.searcher import DEFAULT_LIMIT, KINDS, Searcher, SearchResult
+from lupus_reader.search.suggest import Suggester, glossary_terms
 from lupus_reader.search.text import BREADCRUMB, plain_text
+from lupus_reader.search.tokens import MARK_END, MARK_START, marked_html, marked_spans, unmarked
 
 __all__ = [
     "BREADCRUMB",
+    "DEFAULT_LIMIT",
     "INDEX_REVISION",
     "KINDS",
     "MARK_END",
     "MARK_START",
+    "RANK_LIMIT",
     "Hit",
     "IndexData",
     "Kind",
@@ -57,206 +42,15 @@ __all__ = [
     "Query",
     "SearchResult",
     "Searcher",
+    "Suggester",
     "build_index",
     "content_key",
-    "highlight_html",
-    "highlight_pattern",
+    "glossary_terms",
     "highlight_spans",
     "marked_html",
     "marked_spans",
     "parse_query",
     "plain_text",
     "prepare_index",
-    "suggestions",
-    "term_matches",
     "unmarked",
 ]
-
-KINDS: tuple[Kind, ...] = ("note", "question", "section")
-DEFAULT_LIMIT = 20  # of each kind: a screenful; ask again with more for "show more"
-# bm25 weights of the notes index columns (text, section_title, quote).
-NOTE_RANK = "bm25(10.0, 2.0, 1.0)"
-NOTE_SNIPPET_TOKENS = 20
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """Hits for a query: the reader's notes, then own questions, then sections (title hits first)."""
-
-    query: Query
-    hits: tuple[Hit, ...] = ()
-    # Sections matched in all packs, each pack counted up to RANK_LIMIT + 1: when
-    # more_sections, there were more than that (say "more than N").
-    sections_matched: int = 0
-    more_sections: bool = False
-    pending: tuple[str, ...] = field(default=())  # packs asked for whose index is not attached yet
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        """The words searched for (the word being typed, as typed)."""
-        return self.query.words
-
-    def pattern(self) -> Pattern[str] | None:
-        """A regex for the words to highlight in displayed text (see ``highlight_pattern``)."""
-        return highlight_pattern(self.query)
-
-
-class Searcher:
-    """Searches the attached pack indexes and the library's notes and questions.
-
-    Not thread-safe: create it, attach indexes and search on one thread (the UI's).
-    ``library`` is the library database's connection (or None: sections only).
-    """
-
-    def __init__(self, library: sqlite3.Connection | None = None) -> None:
-        self.library = library
-        self._indexes: dict[str, PackIndex] = {}
-        self._suggester: Suggester | None = None
-
-    @property
-    def packs(self) -> list[str]:
-        """Ids of the packs whose index is attached."""
-        return list(self._indexes)
-
-    def attach(self, data: IndexData) -> None:
-        """Start searching a pack's index (replacing an older one of the same pack)."""
-        self.detach(data.pack_id)
-        self._indexes[data.pack_id] = PackIndex(data)
-
-    def detach(self, pack_id: str) -> None:
-        old = self._indexes.pop(pack_id, None)
-        if old is not None:
-            old.close()
-        self._suggester = None
-
-    def broken(self) -> list[str]:
-        """Packs whose index turned out damaged while searching: run prepare_index for them again."""
-        return [pack for pack, index in self._indexes.items() if index.broken]
-
-    def close(self) -> None:
-        for pack_id in list(self._indexes):
-            self.detach(pack_id)
-
-    def search(
-        self,
-        text: str,
-        limit: int = DEFAULT_LIMIT,
-        kinds: Collection[Kind] = KINDS,
-        packs: Collection[str] | None = None,
-    ) -> SearchResult:
-        """Up to ``limit`` hits of each kind for what was typed; never raises for any ``text``.
-
-        ``packs`` limits every kind to these pack ids (default: all attached
-        packs and every note). Packs in ``packs`` not attached yet are named in
-        ``pending``.
-        """
-        query = parse_query(text)
-        result = self._search(query, limit, kinds, packs)
-        typing = query.typing
-        if not result.hits and typing is not None:
-            word = fold(typing.words[0])
-            candidates = [word[:n] for n in range(3, len(word))]
-            stored = {s for index in self._chosen(packs) for s in index.stored(candidates)}
-            if stored:
-                result = self._search(query.with_alternatives(sorted(stored)), limit, kinds, packs)
-        return result
-
-    def suggestions(self, text: str, limit: int = 5, terms: Iterable[str] = ()) -> list[str]:
-        """Section titles (and ``terms``, e.g. a glossary) close to ``text``: for "no matches"."""
-        extra = tuple(terms)
-        if self._suggester is None or extra:
-            titles = [title for index in self._indexes.values() for title in index.titles()]
-            suggester = Suggester(titles, extra)
-            if not extra:
-                self._suggester = suggester
-        else:
-            suggester = self._suggester
-        return suggester.suggest(text, limit)
-
-    def _chosen(self, packs: Collection[str] | None) -> list[PackIndex]:
-        return [index for pack, index in self._indexes.items() if packs is None or pack in packs]
-
-    def _search(
-        self, query: Query, limit: int, kinds: Collection[Kind], packs: Collection[str] | None
-    ) -> SearchResult:
-        pending = tuple(p for p in packs or () if p not in self._indexes)
-        if query.empty or limit <= 0:
-            return SearchResult(query, pending=pending)
-        found: list[Hit] = []
-        if "note" in kinds:
-            found += self._notes(query, limit, packs)
-        if "question" in kinds:
-            found += self._questions(query, limit, packs)
-        matched, more = 0, False
-        if "section" in kinds:
-            sections: list[Hit] = []
-            for index in self._chosen(packs):
-                hits, count = index.search(query, limit)
-                sections += hits
-                matched += count
-                more = more or count > RANK_LIMIT
-            found += sorted(sections, key=_order)[:limit]
-        return SearchResult(query, tuple(found), matched, more, pending)
-
-    def _library_rows(self, sql: str, parameters: list[object]) -> list[tuple[Any, ...]]:
-        if self.library is None:
-            return []
-        try:
-            cursor = self.library.execute(sql, parameters)
-            cursor.row_factory = None
-            return cursor.fetchall()
-        except sqlite3.Error:  # a library without the search tables (or busy): sections only
-            return []
-
-    def _notes(self, query: Query, limit: int, packs: Collection[str] | None) -> list[Hit]:
-        where, values = _pack_filter("n.pack", packs)
-        expression = query.fts()
-        counted = self._library_rows(
-            "SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?)",
-            [expression, RANK_LIMIT + 1],
-        )
-        if not counted or not counted[0][0]:
-            return []
-        # As for sections: ranking a thousand notes that all say "fatigue" costs more than it
-        # tells; the newest come first then.
-        order = "notes_fts.rank" if counted[0][0] <= RANK_LIMIT else "notes_fts.rowid DESC"
-        rows = self._library_rows(
-            "SELECT n.id, n.pack, n.section, n.section_title, highlight(notes_fts, 1, ?, ?),"
-            f" snippet(notes_fts, 0, ?, ?, '…', {NOTE_SNIPPET_TOKENS}), notes_fts.rank"
-            " FROM notes_fts JOIN notes AS n ON n.id = notes_fts.rowid"
-            f" WHERE notes_fts MATCH ? AND notes_fts.rank MATCH ? AND n.text != ''{where}"
-            f" ORDER BY {order} LIMIT ?",
-            [MARK_START, MARK_END, MARK_START, MARK_END, expression, NOTE_RANK, *values, limit],
-        )
-        hits = []
-        for note_id, pack, section, title, marked, snippet, score in rows:
-            index = self._indexes.get(pack)
-            place = index.section(section) if index else None
-            breadcrumb = place[1] if place else title
-            hit = Hit("note", pack, section, title, breadcrumb, snippet, marked, score, note_id=note_id)
-            hits.append(hit)
-        return hits
-
-    def _questions(self, query: Query, limit: int, packs: Collection[str] | None) -> list[Hit]:
-        where, values = _pack_filter("q.pack", packs)
-        rows = self._library_rows(
-            "SELECT q.id, q.pack, q.text, highlight(questions_fts, 0, ?, ?), questions_fts.rank"
-            " FROM questions_fts JOIN questions AS q ON q.id = questions_fts.rowid"
-            f" WHERE questions_fts MATCH ? AND q.mine = 1{where} ORDER BY questions_fts.rank LIMIT ?",
-            [MARK_START, MARK_END, query.fts(), *values, limit],
-        )
-        return [
-            Hit("question", pack, "", text, "", marked, marked, score, question_id=question_id)
-            for question_id, pack, text, marked, score in rows
-        ]
-
-
-def _order(hit: Hit) -> tuple[bool, bool, float]:
-    """Title hits first, then by bm25; hits that came in reading order keep it (a stable sort)."""
-    return not hit.title_hit, not hit.ranked, hit.score if hit.ranked else 0.0
-
-
-def _pack_filter(column: str, packs: Collection[str] | None) -> tuple[str, list[object]]:
-    if packs is None:
-        return "", []
-    return f" AND {column} IN ({', '.join('?' * len(packs))})", list(packs)

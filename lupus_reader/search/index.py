@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
+import json
 import os
 import re
 import sqlite3
@@ -16,15 +18,18 @@ from pathlib import Path
 from lupus_reader import __version__
 from lupus_reader.content.manifest import MANIFEST
 from lupus_reader.content.pack import ContentPack
-from lupus_reader.search.query import TOKENIZE
-from lupus_reader.search.text import Row, section_rows
+from lupus_reader.search.text import section_rows
+from lupus_reader.search.tokens import RAW_TOKENIZE, TOKENIZE
 from lupus_reader.storage.db import uri
 
 # Bump when the same pack would be indexed differently (columns, text cleaning, tokenizer).
-INDEX_REVISION = 1
+INDEX_REVISION = 2  # 2: the words table
 INDEX_FOLDER = "search"
 KEEP_PER_PACK = 3  # index files kept per pack id: the current one and the last two others
-CHUNK = 250  # sections per step: progress, and a chance to stop, every few milliseconds
+# Sections per step: progress, and a chance to stop, every few milliseconds. Each step
+# is a few SQL statements that do the work with the GIL released: the window's own
+# Python code (rendering chapters after the first paint) runs beside it unhindered.
+CHUNK = 250
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -38,7 +43,34 @@ SCHEMA = (
     # first letters typed ("t", "tr") as fast as whole words.
     "CREATE VIRTUAL TABLE sections_fts USING fts5(id UNINDEXED, title, context, text,"
     f" content = 'sections', content_rowid = 'rowid', tokenize = '{TOKENIZE}', prefix = '1 2')",
-    "CREATE VIRTUAL TABLE sections_terms USING fts5vocab(sections_fts, 'row')",
+    # Every word of the pack as written (folded) and its stem: a word being typed is
+    # looked up here, as typed, since its stem need not begin like the word's.
+    "CREATE TABLE words (raw TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID",
+    # Only while building: the words as written, and a table that stems them.
+    "CREATE VIRTUAL TABLE temp.raw USING fts5(title, context, text, content = '',"
+    f" tokenize = '{RAW_TOKENIZE}', detail = 'none', columnsize = 0)",
+    "CREATE VIRTUAL TABLE temp.raw_terms USING fts5vocab('temp', 'raw', 'row')",
+    "CREATE TABLE temp.raw_words (id INTEGER PRIMARY KEY, word TEXT NOT NULL)",
+    f"CREATE VIRTUAL TABLE temp.stemmer USING fts5(word, tokenize = '{TOKENIZE}')",
+    "CREATE VIRTUAL TABLE temp.stems USING fts5vocab('temp', 'stemmer', 'instance')",
+)
+# One chunk of sections: sent as one JSON text, so a chunk is one statement, not a
+# Python round trip (and a wait for the GIL) per section.
+_ADD_SECTIONS = (
+    "INSERT INTO sections (rowid, id, title, context, text) SELECT json_extract(value, '$[0]'),"
+    " json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),"
+    " json_extract(value, '$[4]') FROM json_each(?)"
+)
+_INDEX_SECTIONS = tuple(
+    f"INSERT INTO {table} (rowid, title, context, text)"
+    " SELECT rowid, title, context, text FROM sections WHERE rowid BETWEEN ? AND ?"
+    for table in ("sections_fts", "temp.raw")
+)
+_FILL_WORDS = (
+    "INSERT INTO temp.raw_words (word) SELECT term FROM temp.raw_terms",
+    "INSERT INTO temp.stemmer (rowid, word) SELECT id, word FROM temp.raw_words",
+    "INSERT INTO words (raw, stem) SELECT r.word, s.term FROM temp.stems AS s"
+    " JOIN temp.raw_words AS r ON r.id = s.doc",
 )
 
 
@@ -101,26 +133,19 @@ def _fill(
     done = 0
     if progress:
         progress(0, total)
-    batch: list[Row] = []
-
-    def flush() -> None:
-        connection.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)", batch)
-        connection.executemany(
-            "INSERT INTO sections_fts (rowid, title, context, text) VALUES (?, ?, ?, ?)",
-            [(rowid, title, context, text) for rowid, _, title, context, text in batch],
-        )
-        batch.clear()
-
-    for row in section_rows(pack):
-        batch.append(row)
-        if len(batch) == CHUNK:
-            flush()
-            done += CHUNK
+    rows = section_rows(pack)
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        connection.execute(_ADD_SECTIONS, (json.dumps(chunk, ensure_ascii=False),))
+        for statement in _INDEX_SECTIONS:
+            connection.execute(statement, (chunk[0][0], chunk[-1][0]))
+        done += len(chunk)
+        if len(chunk) == CHUNK:
             if progress:
                 progress(min(done, total), total)
             if cancelled and cancelled():
                 return False  # the caller throws the database away (no journal to roll back)
-    flush()
+    for statement in _FILL_WORDS:
+        connection.execute(statement)
     meta = {"key": key, "revision": str(INDEX_REVISION), "version": __version__, "pack": pack.id}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.execute("INSERT INTO sections_fts (sections_fts) VALUES ('optimize')")

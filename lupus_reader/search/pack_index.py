@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lupus_reader.search.index import IndexData
-from lupus_reader.search.query import MARK_END, MARK_START, Query, clean, marked_html, unmarked
+from lupus_reader.search.query import Query
 from lupus_reader.search.text import BREADCRUMB
-from lupus_reader.storage.db import error_code, uri
+from lupus_reader.search.tokens import MARK_END, MARK_START, marked_html, unmarked
+from lupus_reader.storage.db import DAMAGED, error_code, uri
 
 Kind = Literal["section", "note", "question"]
 # bm25 costs ~2 µs a match, and ranking thousands of them tells the reader nothing:
@@ -20,6 +21,10 @@ RANK_LIMIT = 500
 SNIPPET_TOKENS = 20
 # bm25 weights of (id, title, context, text): a hit in the title counts as ten in the text.
 SECTION_RANK = "bm25(0.0, 10.0, 2.0, 1.0)"
+# Whole words offered for a word being typed (see Query.with_alternatives); a few
+# at most in practice: porter changes only the ends of words.
+MAX_COMPLETIONS = 64
+LABELS = {"note": "Your note", "question": "Your question", "section": ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,11 @@ class Hit:
     ranked: bool = True  # False: one of very many matches, in reading order (see RANK_LIMIT)
 
     @property
+    def label(self) -> str:
+        """What the reader is told a hit is: "Your note", "Your question", or "" for the guide's text."""
+        return LABELS[self.kind]
+
+    @property
     def title_hit(self) -> bool:
         return MARK_START in self.title_marked
 
@@ -56,7 +66,9 @@ class Hit:
         return unmarked(self.snippet)
 
 
-_DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR", "SQLITE_CANTOPEN"}
+# An index is only a cache: unlike the library (which is moved aside only when
+# DAMAGED), one that cannot even be read is simply built again.
+_REBUILD = DAMAGED | {"SQLITE_IOERR", "SQLITE_CANTOPEN"}
 
 
 class PackIndex:
@@ -76,14 +88,22 @@ class PackIndex:
     def close(self) -> None:
         self.connection.close()
 
-    def stored(self, terms: list[str]) -> list[str]:
-        """Which of these folded, stemmed terms the index holds."""
-        if not terms or self.broken:
+    def completions(self, start: str, stem: str) -> list[tuple[str, str]]:
+        """(word, stem) of the index's words beginning with ``start`` whose stem does not begin with ``stem``.
+
+        ``start`` is the word being typed as the index folds it, and ``stem``
+        what porter makes of it: a prefix query finds the stems that begin with
+        ``stem`` already; these are the others (one word per stem).
+        """
+        if not start or self.broken:
             return []
-        marks = ", ".join("?" * len(terms))
         try:
-            rows = self.connection.execute(f"SELECT term FROM sections_terms WHERE term IN ({marks})", terms)
-            return [row[0] for row in rows]
+            rows = self.connection.execute(
+                "SELECT min(raw), stem FROM words WHERE raw >= :start AND raw < :start || char(1114111)"
+                " AND substr(stem, 1, length(:stem)) != :stem GROUP BY stem ORDER BY 1 LIMIT :limit",
+                {"start": start, "stem": stem, "limit": MAX_COMPLETIONS},
+            )
+            return [(word, stemmed) for word, stemmed in rows]
         except sqlite3.Error as error:
             self._failed(error)
             return []
@@ -131,12 +151,30 @@ class PackIndex:
             return hits[:limit], total
         except sqlite3.Error as error:
             self._failed(error)
-        try:
-            found = self._literal(query.text, limit)  # never expected: the expression is always valid
-            return found, len(found)
-        except sqlite3.Error as error:
-            self._failed(error, always=True)
             return [], 0
+
+    def literal(self, needle: str, limit: int) -> list[Hit]:
+        """Sections whose title or text holds ``needle`` as it stands (case-insensitive for ASCII).
+
+        For a query the index cannot read as words ("☺", "%"), in reading order.
+        """
+        if not needle or limit <= 0 or self.broken:
+            return []
+        like = like_pattern(needle)
+        try:
+            rows = self.connection.execute(
+                "SELECT id, title, context, text FROM sections"
+                " WHERE title LIKE :like ESCAPE '\\' OR text LIKE :like ESCAPE '\\' LIMIT :limit",
+                {"like": like, "limit": limit},
+            ).fetchall()
+        except sqlite3.Error as error:
+            self._failed(error)
+            return []
+        return [
+            Hit("section", self.pack_id, id_, title, _breadcrumb(context, title),
+                literal_snippet(text, needle), literal_snippet(title, needle, 0), 0.0, ranked=False)
+            for id_, title, context, text in rows
+        ]  # fmt: skip
 
     def _count(self, expression: str) -> int:
         """Matches, counted up to RANK_LIMIT + 1."""
@@ -157,39 +195,28 @@ class PackIndex:
             for id_, title, context, marked, snippet, score in rows
         ]  # fmt: skip
 
-    def _literal(self, text: str, limit: int) -> list[Hit]:
-        """The typed text as it stands, anywhere in a title or text (case-insensitive for ASCII)."""
-        needle = " ".join(clean(text).split())
-        if not needle:
-            return []
-        like = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
-        rows = self.connection.execute(
-            "SELECT id, title, context, text FROM sections"
-            " WHERE title LIKE :like ESCAPE '\\' OR text LIKE :like ESCAPE '\\' LIMIT :limit",
-            {"like": like, "limit": limit},
-        )
-        return [
-            Hit("section", self.pack_id, id_, title, _breadcrumb(context, title),
-                _literal_snippet(text, needle), _literal_snippet(title, needle, 0), 0.0)
-            for id_, title, context, text in rows
-        ]  # fmt: skip
-
-    def _failed(self, error: sqlite3.Error, always: bool = False) -> None:
-        if always or error_code(error) in _DAMAGED:
+    def _failed(self, error: sqlite3.Error) -> None:
+        if error_code(error) in _REBUILD:
             self.broken = True
+
+
+def like_pattern(needle: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') for text holding ``needle`` anywhere."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
 
 
 def _breadcrumb(context: str, title: str) -> str:
     return f"{context}{BREADCRUMB}{title}" if context else title
 
 
-def _literal_snippet(text: str, needle: str, around: int = 60) -> str:
-    at = text.lower().find(needle.lower())
-    if at < 0:
+def literal_snippet(text: str, needle: str, around: int = 60) -> str:
+    """``text`` around the first ``needle`` (``around`` characters either side; 0: all), the needle marked."""
+    found = re.search(re.escape(needle), text, re.IGNORECASE)
+    if found is None:
         return text[: around * 2] if around else text
+    at, stop = found.span()
     start = max(at - around, 0) if around else 0
-    end = at + len(needle) + around if around else len(text)
-    stop = at + len(needle)
+    end = stop + around if around else len(text)
     before = "…" if start > 0 else ""
     after = "…" if end < len(text) else ""
     return f"{before}{text[start:at]}{MARK_START}{text[at:stop]}{MARK_END}{text[stop:end]}{after}"

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lupus_reader.content.pack import ContentPack
-from lupus_reader.search.query import clean
+from lupus_reader.search.tokens import clean
 
 BREADCRUMB = " › "
 

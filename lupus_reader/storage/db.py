@@ -21,6 +21,10 @@ from typing import Literal
 
 LIBRARY_FILE = "library.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+# How every full-text index reads words (the library's notes and questions here, each
+# pack's sections in search/), so "transplanted" finds "transplant" and "Sjogren"
+# finds "Sjögren" in all of them. schema.sql spells it out too (a test checks they agree).
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 
 def statements(script: str) -> list[str]:
@@ -63,7 +67,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     # Search: FTS5 indexes over notes and questions, kept in step by triggers, filled now.
     3: _step(
         "CREATE VIRTUAL TABLE IF NOT EXISTS notes_fts USING fts5(text, section_title, quote,"
-        " content = 'notes', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')",
+        f" content = 'notes', content_rowid = 'id', tokenize = '{FTS_TOKENIZE}')",
         "CREATE TRIGGER IF NOT EXISTS notes_fts_insert AFTER INSERT ON notes BEGIN"
         " INSERT INTO notes_fts (rowid, text, section_title, quote)"
         " VALUES (new.id, new.text, new.section_title, new.quote); END",
@@ -76,7 +80,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
         " INSERT INTO notes_fts (rowid, text, section_title, quote)"
         " VALUES (new.id, new.text, new.section_title, new.quote); END",
         "CREATE VIRTUAL TABLE IF NOT EXISTS questions_fts USING fts5(text, content = 'questions',"
-        " content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')",
+        f" content_rowid = 'id', tokenize = '{FTS_TOKENIZE}')",
         "CREATE TRIGGER IF NOT EXISTS questions_fts_insert AFTER INSERT ON questions BEGIN"
         " INSERT INTO questions_fts (rowid, text) VALUES (new.id, new.text); END",
         "CREATE TRIGGER IF NOT EXISTS questions_fts_delete AFTER DELETE ON questions BEGIN"
@@ -110,7 +114,8 @@ class ReadOnlyError(StorageError):
 _FULL = {"SQLITE_FULL"}
 _READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED"}
-_DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+# The file itself is bad (not an I/O hiccup): a library is moved aside for it.
+DAMAGED = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
 
 
 def error_code(error: sqlite3.Error) -> str:
@@ -275,14 +280,14 @@ def health(path: Path) -> Health:
     try:
         connection = connect_read_only(path)
     except sqlite3.Error as error:
-        return "damaged" if error_code(error) in _DAMAGED else "unknown"
+        return "damaged" if error_code(error) in DAMAGED else "unknown"
     try:
         version = _user_version(connection)
         if version > SCHEMA_VERSION:
             raise _newer(path, version)
         return "ok" if connection.execute("PRAGMA quick_check").fetchone()[0] == "ok" else "damaged"
     except sqlite3.Error as error:
-        return "damaged" if error_code(error) in _DAMAGED else "unknown"
+        return "damaged" if error_code(error) in DAMAGED else "unknown"
     finally:
         connection.close()
 

@@ -51,7 +51,8 @@ CREATE TABLE questions (
 
 -- Full-text search over the reader's own words (search/): FTS5 indexes whose
 -- content is the notes and the reader's own questions themselves (nothing is
--- stored twice), kept in step by triggers. Same tokenizer as the pack indexes.
+-- stored twice), kept in step by triggers. Same tokenizer as the pack indexes:
+-- FTS_TOKENIZE in db.py (tests/unit/test_search_notes.py checks that they agree).
 CREATE VIRTUAL TABLE notes_fts USING fts5(
     text, section_title, quote,
     content = 'notes', content_rowid = 'id',

@@ -1,12 +1,15 @@
 """Find in page: a bar under the text with a match count, next and previous; Esc closes it.
 
-It also steps through the hits of a search: the controller hands it the
-search's pattern, and the bar shows them the same way as a find.
+It also steps through the hits of a search: the controller hands it a
+function that finds them in the page's text, and the bar shows them the same
+way as a find.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+import re
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -16,6 +19,22 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 # only make typing slow on a big chapter.
 MAX_MATCHES = 1000
 RECOUNT_DELAY_MS = 120
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) offsets into a Python string as Qt positions in the same text.
+
+    Qt counts UTF-16 units: a character beyond U+FFFF (🙂, 𝐀) is two of them
+    and one Python character, so every offset after one moves up by one.
+    """
+    astral = [match.start() for match in _ASTRAL.finditer(text)] if not text.isascii() else []
+    if not astral:
+        return list(spans)
+    return [
+        (start + bisect.bisect_left(astral, start), end + bisect.bisect_left(astral, end))
+        for start, end in spans
+    ]
 
 
 def find_all(document_owner: QTextEdit, pattern: QRegularExpression) -> tuple[list[QTextCursor], bool]:
@@ -150,7 +169,8 @@ class FindBar(QWidget):
     def _find(self, select_first: bool) -> None:
         self._recount.stop()
         if self._spans is not None:
-            self.matches, self.more = self._cursors(self._spans(self.pane.document().toRawText())), False
+            text = self.pane.document().toRawText()
+            self.matches, self.more = self._cursors(utf16_spans(text, self._spans(text))), False
         elif self._pattern is None:
             self.matches, self.more = [], False
         else:
@@ -163,6 +183,7 @@ class FindBar(QWidget):
         self._show()
 
     def _cursors(self, spans: list[tuple[int, int]]) -> list[QTextCursor]:
+        """Cursors over these Qt positions (see utf16_spans)."""
         found = []
         for start, end in spans[:MAX_MATCHES]:
             cursor = QTextCursor(self.pane.document())
@@ -206,6 +227,11 @@ class FindBar(QWidget):
         self.count.setText(self.describe())
         self.previous_button.setEnabled(len(self.matches) > 1)
         self.next_button.setEnabled(len(self.matches) > 1)
+
+    @property
+    def match_colours(self) -> tuple[str, str]:
+        """The background and text colour of every match but the current one."""
+        return self._match_colours
 
     def set_colours(self, background: str, text: str) -> None:
         """The theme's colours for every match (the current one is the selection's)."""

@@ -24,6 +24,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Typing pauses this long before a query runs: one query per burst of keys, not per key.
 DEBOUNCE_MS = 90
 ROW_PADDING = 6
+# "No matches for …" repeats at most this much of the query: a pasted page is cut.
+ECHO_CHARS = 40
 
 
 def _rich_row_delegate(view: QListView) -> QAbstractItemDelegate:
@@ -95,13 +97,19 @@ class ResultList(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setAccessibleName("Search results")
         self.setAccessibleDescription("Enter or a click opens a result at its first match")
-        self.activated.connect(self._emit)
+        # A click, or Enter (below); not ``activated`` too, or a double-click would open it twice.
         self.clicked.connect(self._emit)
 
     def _emit(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
         if hit is not None:
             self.activated_hit.emit(hit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._emit(self.currentIndex())
+        else:
+            super().keyPressEvent(event)
 
     def set_rows(self, rows: Sequence[tuple[str, str, object]]) -> None:
         """(spoken text, HTML, hit) per row."""
@@ -229,7 +237,9 @@ class SearchPanel(QWidget):
 
     def show_no_matches(self, query: str, suggestions: list[str]) -> None:
         self.results.set_rows([])
-        text = f"No matches for “{html.escape(query.strip())}”."
+        words = " ".join(query.split())
+        echo = words if len(words) <= ECHO_CHARS else words[: ECHO_CHARS - 1].rstrip() + "…"
+        text = f"No matches for “{html.escape(echo)}”."
         if suggestions:
             links = ", ".join(
                 f'<a href="suggest:{html.escape(s, quote=True)}">{html.escape(s)}</a>' for s in suggestions

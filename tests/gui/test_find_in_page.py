@@ -82,3 +82,14 @@ def test_selected_words_fill_the_field(qtbot: QtBot, open_window: OpenWindow, tm
     window.find_action.trigger()
     assert window.find_bar.field.text() == "watched"
     assert window.find_bar.count.text() == "1 of 1"
+
+
+def test_matches_after_emoji_and_other_astral_characters_are_highlighted_exactly(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    page = "# Astral\n\n🙂 𝐀 graft 😀😀 GRAFT 𐐀 and graft.\n"
+    window, _ = open_window([write_pack(tmp_path / "pack", {"01-astral.md": page})])
+    window.find_action.trigger()
+    qtbot.keyClicks(window.find_bar.field, "graft")
+    qtbot.waitUntil(lambda: window.find_bar.count.text() == "1 of 3")
+    assert [text.lower() for text in _highlighted(window)] == ["graft"] * 3

@@ -41,12 +41,12 @@ Lupus changes over time. Counts of blood cells go up and down.
 
 ## Fatigue
 
-Rest when you need to, and say so.
+Rest when you need to, and say so. Small wins count 🙂 too.
 
 ### Sleep
 
 Sleep at the same time each night. See [Blood tests](01-care.md#blood-tests) and
-<https://example.org/sleep> for more.
+<https://example.org/sleep> for more. A good night 👍 helps.
 """
 
 MANIFEST = """\
@@ -56,6 +56,13 @@ language = "en"
 version = "1.0.0"
 reviewed = 2026-01-31
 chapters = ["01-care.md", "02-living.md"]
+glossary = "glossary.toml"
+"""
+
+GLOSSARY = """\
+[[term]]
+name = "Nephritis"
+definition = "Inflammation of the kidneys."
 """
 
 
@@ -64,6 +71,7 @@ def write_guide(folder: Path) -> Path:
     (folder / "pack.toml").write_text(MANIFEST, encoding="utf-8")
     (folder / "01-care.md").write_text(CARE, encoding="utf-8")
     (folder / "02-living.md").write_text(LIVING, encoding="utf-8")
+    (folder / "glossary.toml").write_text(GLOSSARY, encoding="utf-8")
     return folder
 
 

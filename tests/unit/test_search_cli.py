@@ -71,6 +71,11 @@ def test_no_matches_says_so_and_still_succeeds(capsys, guide, data):
     assert out.splitlines()[0] == 'No matches for "kidny ".'
     assert "Kidney care" in out  # a close title
 
+    # The glossary's terms too, as in the window (listed first on a tie).
+    code, out, _ = run(capsys, "--data-dir", str(data), "--pack", str(guide), "search", "nefritis ")
+    assert code == 0
+    assert out.splitlines()[1].startswith("Did you mean: Nephritis;")
+
     code, out, _ = run(capsys, "--data-dir", str(data), "--pack", str(guide), "search", "zqzqzq", "--json")
     assert code == 0 and json.loads(out)["results"] == []
 
@@ -78,9 +83,29 @@ def test_no_matches_says_so_and_still_succeeds(capsys, guide, data):
     assert code == 0
 
 
-def test_the_limit_counts_and_must_be_positive(capsys, guide, data):
-    code, out, _ = run(capsys, "--data-dir", str(data), "--pack", str(guide), "search", "the", "--limit", "1")
-    assert code == 0 and out.startswith("1. ") and "\n2. " not in out
+def test_the_limit_counts_every_result_notes_first(capsys, guide, data):
+    opened = open_database(data / LIBRARY_FILE).database
+    NoteStore(opened).save(None, "care", "care/01-care/energy", "Energy", "", "Fatigue diary")
+    QuestionStore(opened).add_mine("care", "Why the fatigue?")
+    opened.close()
+
+    def numbered(*options: str) -> list[str]:
+        code, out, _ = run(
+            capsys, "--data-dir", str(data), "--pack", str(guide), "search", "fatigue", *options
+        )
+        assert code == 0
+        return [line for line in out.splitlines() if line[:1].isdigit()]
+
+    assert numbered("--limit", "1") == ["1. Your note: Energy  (care/01-care/energy)"]
+    assert [line.split(":")[0] for line in numbered("--limit", "3")] == [
+        "1. Your note",
+        "2. Your question",
+        "3. [Fatigue]  (care/02-living/fatigue)",
+    ]
+    _, out, _ = run(
+        capsys, "--data-dir", str(data), "--pack", str(guide), "search", "fatigue", "--json", "--limit", "2"
+    )
+    assert [r["kind"] for r in json.loads(out)["results"]] == ["note", "question"]
     with pytest.raises(SystemExit) as stopped:
         main(["--data-dir", str(data), "search", "the", "--limit", "0"])
     assert stopped.value.code == 2
@@ -116,12 +141,12 @@ def test_no_library_is_created_by_searching(capsys, guide, data):
     assert list((data / "cache" / "search").glob("care-*.sqlite3"))  # the index is cached, though
 
 
-def test_a_pack_that_does_not_open_is_reported_and_the_rest_searched(capsys, tmp_path, data):
+def test_a_pack_that_does_not_open_is_reported_the_rest_searched_and_the_exit_says_so(capsys, tmp_path, data):
     missing = tmp_path / "missing"
     code, out, err = run(capsys, "--data-dir", str(data), "search", "stem", "cells", "--pack", str(missing))
-    assert code == 0
+    assert code == 1  # a script asked for that pack: it learns that it was not searched
     assert str(missing) in err
-    assert "Stem Cell" in out  # the bundled guide
+    assert "Stem Cell" in out  # the bundled guide still was
 
 
 def test_search_never_loads_qt(guide, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from lupus_reader.content.pack import load_pack
 from lupus_reader.search import Searcher, build_index, plain_text, prepare_index
 from lupus_reader.search.index import INDEX_FOLDER, index_file
 from lupus_reader.search.pack_index import RANK_LIMIT
+from lupus_reader.search.text import section_rows
 from tests.unit.search_guide import guide_searcher, open_searcher, titles, write_guide
 
 
@@ -87,11 +89,37 @@ def test_markup_and_addresses_are_not_indexed(searcher):
 
 def test_a_half_typed_word_whose_stem_is_shorter_still_finds_it(searcher):
     # Porter turns "medication" into "medic", but "medicatio" into itself: the
-    # index offers the shorter stem it holds, so results do not vanish mid-word.
+    # index offers the whole words that begin so, and results do not vanish mid-word.
     assert titles(searcher, "medication") == ["Blood tests", "Energy"]
     result = searcher.search("medicatio")
     assert [h.title for h in result.hits] == ["Blood tests", "Energy"]
-    assert "medic" in result.terms
+    assert result.terms == ("medicatio", "medication")
+    # "during" is kept as "dure", which "duri" does not begin; in a phrase being typed too.
+    assert titles(searcher, "duri") == ["Transplant basics"]
+    assert titles(searcher, '"before, duri') == ["Transplant basics"]
+    assert titles(searcher, "MEDICATIO") == ["Blood tests", "Energy"]
+
+
+def test_every_prefix_of_every_word_of_the_bundled_guide_finds_its_sections():
+    """Typing any word of the guide, from its third letter on, never loses a section that holds it."""
+    from lupus_reader import resources
+
+    pack = load_pack(resources.bundled_packs()[0])
+    searcher = open_searcher(pack, None)
+    holding: dict[str, set[str]] = {}
+    for _, section_id, *columns in section_rows(pack):
+        for word in re.findall(r"[^\W\d_]{3,}", " ".join(columns).lower()):
+            holding.setdefault(word, set()).add(section_id)
+    lost = []
+    for word, sections in sorted(holding.items()):
+        for end in range(3, len(word) + 1):
+            result = searcher.search(word[:end], limit=len(pack.sections), kinds=["section"])
+            missing = sections - {hit.section_id for hit in result.hits}
+            if missing:
+                lost.append((word[:end], word, len(missing)))
+                break
+    assert len(holding) > 500
+    assert lost == []
 
 
 def test_more_hits_than_the_limit(searcher):

@@ -11,7 +11,7 @@ import pytest
 from lupus_reader.content.pack import ContentPack, load_pack
 from lupus_reader.search import Searcher
 from lupus_reader.storage import db as storage
-from lupus_reader.storage.db import LIBRARY_FILE, SCHEMA_VERSION, Database, open_database
+from lupus_reader.storage.db import FTS_TOKENIZE, LIBRARY_FILE, SCHEMA_VERSION, Database, open_database
 from lupus_reader.storage.memory import open_memory_database
 from lupus_reader.storage.stores import NoteStore, QuestionStore
 from tests.unit.search_guide import open_searcher, write_guide
@@ -199,3 +199,14 @@ def test_a_library_without_search_tables_still_gives_sections(pack, tmp_path):
     connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
     searcher = open_searcher(pack, None, connection)
     assert [hit.kind for hit in searcher.search("nurse").hits] == ["section"]
+
+
+def test_the_library_reads_words_as_the_pack_indexes_do(tmp_path):
+    """schema.sql spells the tokenizer out; a new and a migrated library both use FTS_TOKENIZE."""
+    path = tmp_path / "old.sqlite3"
+    version_2_library(path)
+    for database in (open_database(path).database, open_database(tmp_path / "new.sqlite3").database):
+        tables = database.query("SELECT name, sql FROM sqlite_master WHERE sql LIKE '%USING fts5(%'")
+        assert {row[0] for row in tables} == {"notes_fts", "questions_fts"}
+        for _, sql in tables:
+            assert f"tokenize = '{FTS_TOKENIZE}'" in sql
