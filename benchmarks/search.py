@@ -11,8 +11,12 @@ its small vocabulary makes every word common, the hard case for ranking):
   (b) single words (typed with a space after them: whole words),
   (c) quoted phrases. A library of 1,000 notes is searched alongside, as
   in the window. Targets: median <= 5 ms, p95 <= 20 ms, for each kind.
-* for reference: suggestions for a misspelt query, and ``highlight_spans``
-  over a whole chapter's text (what highlighting the reading pane costs).
+* for reference: "no matches" for a misspelt query as the window runs it
+  (the search, then suggestions from the titles and the glossaries' terms),
+  the first suggestions after an index is attached (the title list is made
+  then), text without a word the index knows ("☺", found as it stands by a
+  scan of every section), and ``highlight_spans`` over a whole chapter's text
+  (what highlighting the reading pane costs).
 
     python -m benchmarks search [--runs N] [--json]
 """
@@ -66,8 +70,9 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def measure(runs: int = DEFAULT_RUNS, log: Log = print) -> list[Row]:
+    from lupus_reader import resources
     from lupus_reader.content.pack import load_pack
-    from lupus_reader.search import Searcher, highlight_spans, prepare_index
+    from lupus_reader.search import Searcher, glossary_terms, highlight_spans, prepare_index
     from lupus_reader.storage.memory import open_memory_database
     from lupus_reader.storage.stores import NoteStore
 
@@ -107,7 +112,21 @@ def measure(runs: int = DEFAULT_RUNS, log: Log = print) -> list[Row]:
             for name, queries in groups.items():
                 times[name] += [_timed(partial(searcher.search, query)) for query in queries]
         misspelt = ["kidny care", "infectoin", "rheumatolgist", "pregnacy planing"]
-        suggest = [_timed(partial(searcher.suggestions, q)) for q in misspelt * runs]
+        terms = glossary_terms([pack, load_pack(resources.bundled_packs()[0])])
+
+        def no_matches(query: str) -> None:  # what the window does for each keystroke that finds nothing
+            searcher.search(query)
+            searcher.suggestions(query, terms=terms)
+
+        first_suggestions = []
+        for _ in range(runs):
+            cold = Searcher()
+            cold.attach(reused)
+            first_suggestions.append(_timed(partial(cold.suggestions, "fatige", terms=terms)))
+            cold.close()
+        no_matches("kidny")  # the suggester is made once for these packs and terms
+        nothing = [_timed(partial(no_matches, q)) for q in misspelt * runs]
+        symbols = [_timed(partial(searcher.search, q)) for q in ["☺", "→ ", "€"] * runs]
         chapter = " ".join(pack.section_text(s) for s in pack.chapters[0].sections)
         spans = [_timed(lambda: highlight_spans(chapter, "transplant nurse")) for _ in range(runs * 4)]
         searcher.close()
@@ -124,7 +143,15 @@ def measure(runs: int = DEFAULT_RUNS, log: Log = print) -> list[Row]:
         rows.append(Row(NAME, f"{name}: median", median(values), "ms", TARGET_MEDIAN_MS, note=count))
         rows.append(Row(NAME, f"{name}: p95", percentile(values, 0.95), "ms", TARGET_P95_MS))
     rows.append(Row(NAME, "all queries: max", max(everything), "ms", note=f"with {NOTES:,} notes"))
-    rows.append(Row(NAME, "suggestions (misspelt): median", median(suggest), "ms"))
+    rows.append(
+        Row(NAME, "no matches (search + suggestions): median", median(nothing), "ms", TARGET_MEDIAN_MS,
+            note=f"with {len(terms)} glossary terms")
+    )  # fmt: skip
+    rows.append(
+        Row(NAME, "no matches (search + suggestions): p95", percentile(nothing, 0.95), "ms", TARGET_P95_MS)
+    )
+    rows.append(Row(NAME, "first suggestions (title list made): median", median(first_suggestions), "ms"))
+    rows.append(Row(NAME, "text without words (scan): median", median(symbols), "ms", note='"☺", "→", "€"'))
     size_kb = len(chapter) // 1000
     rows.append(Row(NAME, "highlight_spans, one chapter: median", median(spans), "ms", note=f"{size_kb} KB"))
     return rows

@@ -9,6 +9,7 @@ with the matched words in bold, painted by a small delegate.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -239,6 +240,8 @@ class SearchPanel(QWidget):
         self.results.set_rows([])
         words = " ".join(query.split())
         echo = words if len(words) <= ECHO_CHARS else words[: ECHO_CHARS - 1].rstrip() + "…"
+        # A zero-width space every few letters of a long word: the label may wrap it, not widen the panel.
+        echo = re.sub(r"(\S{8})(?=\S)", "\\1\u200b", echo)
         text = f"No matches for “{html.escape(echo)}”."
         if suggestions:
             links = ", ".join(
