@@ -83,7 +83,6 @@ class IndexData:
     path: Path | None = None
     image: bytes | None = None
     built: bool = False  # made just now (not found in the cache)
-    sections: int = 0
 
 
 # -- the cache key -------------------------------------------------------------
@@ -178,7 +177,7 @@ def build_index(
             image = connection.serialize()
         finally:
             connection.close()
-        return IndexData(pack.id, key, image=image, built=True, sections=len(pack.sections))
+        return IndexData(pack.id, key, image=image, built=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     os.close(handle)
@@ -197,12 +196,12 @@ def build_index(
         except PermissionError:  # Windows: another instance has the old file open; use this one
             image = temp.read_bytes()
             temp.unlink(missing_ok=True)
-            return IndexData(pack.id, key, image=image, built=True, sections=len(pack.sections))
+            return IndexData(pack.id, key, image=image, built=True)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     _prune(path)
-    return IndexData(pack.id, key, path=path, built=True, sections=len(pack.sections))
+    return IndexData(pack.id, key, path=path, built=True)
 
 
 def index_file(cache_dir: Path, pack_id: str, key: str) -> Path:
@@ -269,7 +268,7 @@ def prepare_index(
         return build_index(pack, None, progress, cancelled, key)
     path = index_file(cache_dir, pack.id, key)
     if _usable(path, key):
-        return IndexData(pack.id, key, path=path, sections=len(pack.sections))
+        return IndexData(pack.id, key, path=path)
     try:
         return build_index(pack, path, progress, cancelled, key)
     except (OSError, sqlite3.Error):

@@ -10,7 +10,7 @@ from typing import Literal
 from lupus_reader.search.index import IndexData
 from lupus_reader.search.query import Query
 from lupus_reader.search.text import BREADCRUMB
-from lupus_reader.search.tokens import MARK_END, MARK_START, marked_html, unmarked
+from lupus_reader.search.tokens import MARK_END, MARK_START
 from lupus_reader.storage.db import DAMAGED, error_code, uri
 
 Kind = Literal["section", "note", "question"]
@@ -51,19 +51,6 @@ class Hit:
     @property
     def title_hit(self) -> bool:
         return MARK_START in self.title_marked
-
-    @property
-    def snippet_html(self) -> str:
-        """The snippet as safe HTML: everything escaped, the matched words in <b>."""
-        return marked_html(self.snippet)
-
-    @property
-    def title_html(self) -> str:
-        return marked_html(self.title_marked)
-
-    @property
-    def snippet_text(self) -> str:
-        return unmarked(self.snippet)
 
 
 # An index is only a cache: unlike the library (which is moved aside only when

@@ -50,10 +50,6 @@ class Query:
     terms: tuple[Term, ...]
 
     @property
-    def empty(self) -> bool:
-        return not self.terms
-
-    @property
     def words(self) -> tuple[str, ...]:
         """Every word searched for, in order, once each."""
         return tuple(dict.fromkeys(w for t in self.terms for w in (*t.words, *t.alternatives)))

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.search_controller import SearchController
+from lupus_reader.ui.search_panel import HTML_ROLE
 from tests.gui.conftest import OpenWindow
 from tests.gui.helpers import write_pack
 
@@ -51,6 +52,8 @@ def test_typing_shows_results_and_enter_lands_on_the_hit(
     assert window.left_stack.currentWidget() is window.search_panel.results
     first = _rows(window)[0]
     assert first.startswith("Gardening, in Steps › Gardening")
+    row = window.search_panel.results.rows.item(0).data(HTML_ROLE)
+    assert row.startswith("<b><u>Gardening</u></b><br>")  # the title is bold, its matched word underlined
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.navigator.current_section() == "pack/02-steps/gardening"
     bar = window.find_bar
@@ -293,3 +296,25 @@ def test_a_damaged_index_is_built_again_while_the_window_is_open(
     with qtbot.waitSignal(search.ready, timeout=30_000):
         pass
     assert _rows(window)[0].startswith("Gardening")  # built again, and the results followed
+
+
+def test_opening_another_pack_indexes_that_pack_alone(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lupus_reader.search as search_package
+
+    window, controller = _open(qtbot, open_window, tmp_path)
+    search = window.findChild(SearchController)
+    real = search_package.prepare_index
+    prepared: list[str] = []
+
+    def counted(pack, *args, **options):  # type: ignore[no-untyped-def]
+        prepared.append(pack.id)
+        return real(pack, *args, **options)
+
+    monkeypatch.setattr(search_package, "prepare_index", counted)
+    other = write_pack(tmp_path / "other", {"01-orchids.md": "# Orchids\n\nWater orchids weekly.\n"})
+    with qtbot.waitSignal(search.ready, timeout=30_000):
+        assert controller.open_pack(other)
+    assert prepared == ["other"]  # the packs already indexed are not read and hashed again
+    assert _search(qtbot, window, "orchids ")[0].startswith("Orchids")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lupus_reader.content.pack import load_pack
-from lupus_reader.search import Searcher, build_index, plain_text, prepare_index
+from lupus_reader.search import Searcher, build_index, marked_html, plain_text, prepare_index
 from lupus_reader.search.index import INDEX_FOLDER, index_file
 from lupus_reader.search.pack_index import RANK_LIMIT
 from lupus_reader.search.text import section_rows
@@ -72,10 +72,10 @@ def test_a_hit_says_where_it_is_and_marks_the_words(searcher):
     assert hit.section_id == "care/01-care/transplant-basics"
     assert hit.breadcrumb == "Kidney care › Transplant basics"
     assert "\x02nurse\x03" in hit.snippet
-    assert "<b>nurse</b>" in hit.snippet_html
+    assert "<b>nurse</b>" in marked_html(hit.snippet)
     sleep = searcher.search("sleep ").hits[0]
     assert sleep.breadcrumb == "Living with lupus › Fatigue › Sleep"
-    assert sleep.title_html == "<b>Sleep</b>"
+    assert marked_html(sleep.title_marked) == "<b>Sleep</b>"
 
 
 def test_markup_and_addresses_are_not_indexed(searcher):

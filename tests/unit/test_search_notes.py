@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lupus_reader.content.pack import ContentPack, load_pack
-from lupus_reader.search import Searcher
+from lupus_reader.search import Searcher, marked_html, unmarked
 from lupus_reader.storage import db as storage
 from lupus_reader.storage.db import FTS_TOKENIZE, LIBRARY_FILE, SCHEMA_VERSION, Database, open_database
 from lupus_reader.storage.memory import open_memory_database
@@ -30,7 +30,7 @@ def database(tmp_path: Path) -> Database:
 
 
 def found(searcher: Searcher, text: str, kind: str) -> list[str]:
-    return [hit.snippet_text for hit in searcher.search(text).hits if hit.kind == kind]
+    return [unmarked(hit.snippet) for hit in searcher.search(text).hits if hit.kind == kind]
 
 
 def fts_intact(database: Database) -> None:
@@ -54,7 +54,7 @@ def test_a_note_is_found_once_saved_changed_with_it_and_gone_once_deleted(pack, 
     hit = searcher.search("hydroxychloroquine").hits[0]
     assert (hit.kind, hit.note_id, hit.section_id, hit.pack_id) == ("note", note.id, TRANSPLANT, "care")
     assert hit.breadcrumb == "Kidney care › Transplant basics"
-    assert hit.snippet_html == "Ask about <b>hydroxychloroquine</b>"
+    assert marked_html(hit.snippet) == "Ask about <b>hydroxychloroquine</b>"
 
     changed, _ = notes.save(note, "care", TRANSPLANT, "Transplant basics", "", "Ask about methotrexate")
     assert found(searcher, "hydroxychloroquine", "note") == []
@@ -104,7 +104,7 @@ def test_own_questions_are_found_and_the_guides_are_not(pack, database, tmp_path
     assert [(h.question_id, h.pack_id, h.title, h.section_id) for h in hits] == [
         (mine.id, "care", "Can I travel after the transplant?", "")
     ]
-    assert hits[0].title_html == "Can I <b>travel</b> after the transplant?"
+    assert marked_html(hits[0].title_marked) == "Can I <b>travel</b> after the transplant?"
     assert found(searcher, "hospital", "question") == []
 
     questions.set_checked(mine.id, True)
