@@ -231,7 +231,8 @@ def measure(
 
 def warm_search_index(pack: Path, data: Path) -> None:
     """Build and cache the pack's search index in ``data``, as the window does after its first paint."""
-    argv = [sys.executable, "-m", "lupus_reader", "search", "x", "--pack", str(pack), "--data-dir", str(data)]
+    # --data-dir before the subcommand: it is the main parser's option.
+    argv = [sys.executable, "-m", "lupus_reader", "--data-dir", str(data), "search", "x", "--pack", str(pack)]
     subprocess.run(argv, check=True, capture_output=True, timeout=CHILD_TIMEOUT_S)
     if not list((data / "cache" / "search").glob("*")):
         raise RuntimeError(f"no search index was cached under {data}")

@@ -11,7 +11,7 @@ import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,25 +88,46 @@ class IndexData:
 # -- the cache key -------------------------------------------------------------
 
 
-def content_key(pack: ContentPack) -> str:
-    """A hash of everything the index is made from: chapter texts, manifest, revision, app version."""
+def _key(pack: ContentPack, chapters: Iterable[str]) -> str:
     digest = hashlib.sha256()
-
-    def part(data: bytes) -> None:
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-
-    for text in (__version__, str(INDEX_REVISION), TOKENIZE, pack.id):
-        part(text.encode("utf-8", "surrogatepass"))
     manifest = b""
     if pack.has_manifest:
         with contextlib.suppress(KeyError, OSError):
             manifest = pack.source.read_bytes(MANIFEST)
-    part(manifest)
-    for chapter in pack.chapters:
-        part(chapter.file.encode("utf-8", "surrogatepass"))
-        part(chapter.text.encode("utf-8", "surrogatepass"))
+    texts = (__version__, str(INDEX_REVISION), TOKENIZE, pack.id)
+    for data in (
+        *(t.encode() for t in texts),
+        manifest,
+        *(c.encode("utf-8", "surrogatepass") for c in chapters),
+    ):
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
     return digest.hexdigest()
+
+
+def content_key(pack: ContentPack) -> str:
+    """A hash of everything the index is made from: chapter texts, manifest, revision, app version."""
+    return _key(pack, (part for chapter in pack.chapters for part in (chapter.file, chapter.text)))
+
+
+def stamp_key(pack: ContentPack) -> str | None:
+    """The same from each chapter file's stamp (size and time, or a zip member's CRC), not its text.
+
+    No chapter is read: at a start with a warm cache the index is found by
+    this, on the same terms as the scan cache finds a chapter's sections.
+    None when a file cannot be stamped.
+    """
+    stamps = [pack.source.stamp(chapter.file) for chapter in pack.chapters]
+    if any(stamp is None for stamp in stamps):
+        return None
+    return _key(
+        pack,
+        (
+            part
+            for chapter, stamp in zip(pack.chapters, stamps, strict=True)
+            for part in (chapter.file, str(stamp))
+        ),
+    )
 
 
 # -- building --------------------------------------------------------------------
@@ -115,7 +136,7 @@ def content_key(pack: ContentPack) -> str:
 def _fill(
     connection: sqlite3.Connection,
     pack: ContentPack,
-    key: str,
+    keys: tuple[str, str | None],
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> bool:
@@ -145,7 +166,9 @@ def _fill(
                 return False  # the caller throws the database away (no journal to roll back)
     for statement in _FILL_WORDS:
         connection.execute(statement)
-    meta = {"key": key, "revision": str(INDEX_REVISION), "version": __version__, "pack": pack.id}
+    key, stamps = keys
+    meta = {"key": key, "stamps": stamps or "", "revision": str(INDEX_REVISION), "version": __version__}
+    meta["pack"] = pack.id
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.execute("INSERT INTO sections_fts (sections_fts) VALUES ('optimize')")
     connection.execute("COMMIT")
@@ -160,6 +183,7 @@ def build_index(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     key: str | None = None,
+    stamps: str | None = None,
 ) -> IndexData | None:
     """Build the pack's index at ``path`` (atomically), or in memory when ``path`` is None.
 
@@ -168,11 +192,12 @@ def build_index(
     turned true; nothing is left behind then. Raises OSError or sqlite3.Error
     if ``path`` cannot be written.
     """
+    stamps = stamps or stamp_key(pack)  # before any text is read: a later edit makes it stale
     key = key or content_key(pack)
     if path is None:
         connection = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            if not _fill(connection, pack, key, progress, cancelled):
+            if not _fill(connection, pack, (key, stamps), progress, cancelled):
                 return None
             image = connection.serialize()
         finally:
@@ -185,7 +210,7 @@ def build_index(
     try:
         connection = sqlite3.connect(temp, isolation_level=None)
         try:
-            done = _fill(connection, pack, key, progress, cancelled)
+            done = _fill(connection, pack, (key, stamps), progress, cancelled)
         finally:
             connection.close()
         if not done:
@@ -229,23 +254,40 @@ def _prune(path: Path) -> None:
                 old.unlink()
 
 
-def _usable(path: Path, key: str) -> bool:
-    """Is the file a whole index of exactly this content? Anything unreadable is not."""
+def _whole_index(path: Path, wanted: Callable[[dict[str, str]], bool]) -> dict[str, str] | None:
+    """The meta table of the index file at ``path``, if ``wanted(meta)`` and the file is whole.
+
+    None for anything else, a file that cannot be read included.
+    """
     try:
         if not path.is_file():
-            return False
+            return None
         connection = sqlite3.connect(uri(path, mode="ro", immutable="1"), uri=True)
     except (OSError, sqlite3.Error):
-        return False
+        return None
     try:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        if row is None or row[0] != key:
-            return False
-        return bool(connection.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        meta = {str(key): str(value) for key, value in connection.execute("SELECT key, value FROM meta")}
+        if not wanted(meta) or connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return None
+        return meta
     except sqlite3.Error:
-        return False
+        return None
     finally:
         connection.close()
+
+
+def _by_stamps(cache_dir: Path, pack_id: str, stamps: str) -> IndexData | None:
+    """A cached index of the pack made from chapter files stamped just so (newest first)."""
+    pattern = index_file(cache_dir, pack_id, "?" * 32).name
+    with contextlib.suppress(OSError):
+        found = sorted(
+            ((p.stat().st_mtime, p) for p in (cache_dir / INDEX_FOLDER).glob(pattern)), reverse=True
+        )
+        for _, path in found:
+            meta = _whole_index(path, lambda meta: meta.get("stamps") == stamps)
+            if meta is not None and meta.get("key"):
+                return IndexData(pack_id, meta["key"], path=path)
+    return None
 
 
 def prepare_index(
@@ -256,20 +298,26 @@ def prepare_index(
 ) -> IndexData | None:
     """The pack's index: from the cache if it holds this very content, else built (and cached).
 
-    Meant for a worker thread: it reads every chapter to hash it (a cached
-    index of a 10,000-section pack opens in about 30 ms), and a first build of
-    that pack (10 MB of Markdown) takes about 1.3 s on its own and about 2 s in
-    the window, beside the chapters it renders after the first paint (two
-    cores; ``python -m benchmarks search``). A damaged or stale cache file is
+    Meant for a worker thread. The cache is looked up by the chapter files'
+    stamps first (no chapter is read), then by a hash of their text; a cached
+    index of a 10,000-section pack opens in about 30 ms. A first build of that
+    pack (10 MB of Markdown) takes about 1.3 s on its own and about 2 s in the
+    window, beside the chapters it renders after the first paint (two cores;
+    ``python -m benchmarks search``). A damaged or stale cache file is
     rebuilt; a cache that cannot be written gives an index in memory.
     """
+    stamps = stamp_key(pack)
+    if cache_dir is not None and stamps is not None:
+        cached = _by_stamps(cache_dir, pack.id, stamps)
+        if cached is not None:
+            return cached
     key = content_key(pack)
     if cache_dir is None:
-        return build_index(pack, None, progress, cancelled, key)
+        return build_index(pack, None, progress, cancelled, key, stamps)
     path = index_file(cache_dir, pack.id, key)
-    if _usable(path, key):
+    if _whole_index(path, lambda meta: meta.get("key") == key) is not None:
         return IndexData(pack.id, key, path=path)
     try:
-        return build_index(pack, path, progress, cancelled, key)
+        return build_index(pack, path, progress, cancelled, key, stamps)
     except (OSError, sqlite3.Error):
-        return build_index(pack, None, progress, cancelled, key)
+        return build_index(pack, None, progress, cancelled, key, stamps)

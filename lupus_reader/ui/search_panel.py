@@ -25,6 +25,9 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Typing pauses this long before a query runs: one query per burst of keys, not per key.
 DEBOUNCE_MS = 90
 ROW_PADDING = 6
+MAX_KEPT_HEIGHTS = 1000
+# Rows laid out at once; the rest follow in the next moments: the first results show sooner.
+LAYOUT_BATCH = 12
 # "No matches for …" repeats at most this much of the query: a pasted page is cut.
 ECHO_CHARS = 40
 
@@ -40,6 +43,10 @@ def _rich_row_delegate(view: QListView) -> QAbstractItemDelegate:
 
     class RichRowDelegate(QStyledItemDelegate):
         """Paints each row's HTML, wrapped to the list's width."""
+
+        def __init__(self, parent: QListView) -> None:
+            super().__init__(parent)
+            self.heights: dict[tuple[str, int, str], int] = {}  # (HTML, width, font) -> height
 
         def _document(
             self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, colour: str = ""
@@ -74,10 +81,16 @@ def _rich_row_delegate(view: QListView) -> QAbstractItemDelegate:
         ) -> QSize:
             view = self.parent()
             width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-            option = QStyleOptionViewItem(option)
-            option.rect.setWidth(width)
-            document = self._document(option, index)
-            return QSize(width, round(document.size().height()))
+            key = (str(index.data(HTML_ROLE) or ""), width, option.font.key())
+            height = self.heights.get(key)
+            if height is None:
+                option = QStyleOptionViewItem(option)
+                option.rect.setWidth(width)
+                height = round(self._document(option, index).size().height())
+                if len(self.heights) > MAX_KEPT_HEIGHTS:
+                    self.heights.clear()
+                self.heights[key] = height
+            return QSize(width, height)
 
     return RichRowDelegate(view)
 
@@ -96,6 +109,8 @@ class ResultList(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setAccessibleName("Search results")
         self.setAccessibleDescription("Enter or a click opens a result at its first match")
         # A click, or Enter (below); not ``activated`` too, or a double-click would open it twice.

@@ -182,6 +182,28 @@ def test_the_index_is_reused_while_the_guide_is_unchanged(tmp_path):
     assert titles(searcher, "nurse ") == ["Transplant basics"]
 
 
+def test_a_returning_start_finds_the_index_without_reading_the_chapters(tmp_path, monkeypatch):
+    import lupus_reader.search.index as index_module
+
+    folder = write_guide(tmp_path / "guide")
+    cache = tmp_path / "cache"
+    first = prepare_index(load_pack(folder), cache)
+    assert first is not None
+
+    def no_reading(pack):  # type: ignore[no-untyped-def]
+        raise AssertionError("every chapter was read and hashed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "content_key", no_reading)
+        again = prepare_index(load_pack(folder), cache)  # found by the files' size and time
+    assert again is not None and not again.built and again.path == first.path and again.key == first.key
+
+    chapter = folder / "01-care.md"
+    os.utime(chapter, ns=(chapter.stat().st_atime_ns, chapter.stat().st_mtime_ns + 10**9))
+    touched = prepare_index(load_pack(folder), cache)  # read and hashed: the same text, the same index
+    assert touched is not None and not touched.built and touched.path == first.path
+
+
 def test_an_edited_chapter_rebuilds_the_index_and_its_new_words_are_found(tmp_path):
     folder = write_guide(tmp_path / "guide")
     cache = tmp_path / "cache"
