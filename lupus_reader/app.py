@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, paths, resources
 from lupus_reader.kiosk import EXIT_CONFIG, EXIT_STAFF
+from lupus_reader.themes import THEME_CHOICES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--theme",
-        choices=("system", "light", "dark", "contrast"),
+        choices=THEME_CHOICES,
         help="colours: follow the system (default), light, dark or high contrast (remembered)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")

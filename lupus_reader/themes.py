@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import Literal, get_args
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -205,7 +206,11 @@ CONTRAST = Theme(
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, DARK, CONTRAST)}
-DEFAULT_THEME = "light"
+# What a reader, the command line and a kiosk's settings may choose: the themes, or "system",
+# which is one of them as the desktop asks (light, dark or high contrast). The one list of names.
+ThemeName = Literal["light", "dark", "contrast", "system"]
+THEME_CHOICES: tuple[ThemeName, ...] = get_args(ThemeName)
+DEFAULT_THEME: ThemeName = "system"
 
 
 def theme_names() -> list[str]:

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(0, 4, 0, 0)  # apart from the toolbar: each border seen whole
         column.setSpacing(4)
         column.addWidget(self.banner)
         column.addWidget(self.reader, 1)
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.left_stack.addWidget(self.search_panel.results)
         left = QWidget()
         side = QVBoxLayout(left)
-        side.setContentsMargins(0, 0, 0, 0)
+        side.setContentsMargins(4, 4, 0, 0)
         side.setSpacing(4)
         side.addWidget(self.search_panel)
         side.addWidget(self.left_stack, 1)
