@@ -3,12 +3,16 @@ no sideways scrolling (WCAG 1.4.4)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QMenu,
     QStyleOptionViewItem,
     QTabBar,
     QTreeView,
@@ -16,9 +20,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from lupus_reader.kiosk.pin import hash_pin
+from lupus_reader.kiosk.policy import KioskPolicy
 from lupus_reader.state import load_state
+from lupus_reader.ui.appearance import scale_app_font
+from lupus_reader.ui.kiosk_shell import KioskSession
 from lupus_reader.ui.navigator import wrapped_text_height
 from tests.gui.conftest import OpenWindow
+from tests.gui.test_command_line import assert_is_window_picture, run
 
 
 def clipped_texts(window: QWidget) -> list[str]:
@@ -88,3 +97,53 @@ def test_text_size_is_chosen_in_the_menu_and_remembered(
     assert window.reader.document().defaultFont().pointSizeF() == size_at_100 * 1.5
     controller.save()
     assert load_state(data_dir).text_scale == 150
+
+
+def _checked_size(window: QWidget) -> list[str]:
+    return [
+        a.text()
+        for a in window.findChildren(QAction)
+        if a.isCheckable() and a.isChecked() and "%" in a.text()
+    ]
+
+
+def test_a_size_between_the_menus_steps_from_the_command_line(tmp_path: Path) -> None:
+    png = tmp_path / "shot.png"
+    result = run("--data-dir", str(tmp_path / "data"), "--text-scale", "130", "--screenshot", str(png))
+    assert result.returncode == 0, result.stderr
+    assert_is_window_picture(png)
+
+
+def test_a_size_between_the_menus_steps_from_the_saved_state(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "state.json").write_text(json.dumps({"text_scale": 130}), encoding="utf-8")
+    window, _ = open_window()
+    natural = QApplication.instance().property("lupusNaturalPointSize")
+    assert QApplication.font().pointSizeF() == pytest.approx(natural * 1.3)
+    assert _checked_size(window) == ["130%"]  # the menu shows the size in use, among its steps
+    menu = next(m for m in window.findChildren(QMenu) if m.title() == "Text &Size")
+    sizes = [a.text() for a in menu.actions()]
+    assert sizes == sorted(sizes, key=lambda text: int(text[:-1]))
+
+
+def test_a_size_between_the_menus_steps_in_a_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    kiosk = KioskSession(
+        app, KioskPolicy(pin_hash=hash_pin("482913", iterations=100_000), text_scale=130), tmp_path
+    )
+    try:
+        assert kiosk.start_visit()
+        qtbot.waitExposed(kiosk.window)
+        natural = app.property("lupusNaturalPointSize")
+        assert QApplication.font().pointSizeF() == pytest.approx(natural * 1.3)
+    finally:
+        app.removeEventFilter(kiosk)
+        kiosk._idle.stop()
+        if kiosk.window is not None:
+            kiosk._leaving = True
+            kiosk.window.close()
+            kiosk.window.deleteLater()
+        app.setQuitOnLastWindowClosed(True)
+        scale_app_font(app, 100)
