@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -33,6 +34,8 @@ from lupus_reader.ui.questions_panel import QuestionsPanel
 from lupus_reader.ui.reader_view import ReaderView
 from lupus_reader.ui.record_list import RecordList
 from lupus_reader.ui.search_panel import SearchPanel
+
+SIDE_PANEL_FLOOR = 200  # px: the tabs beside the text never get narrower
 
 
 class MessageBanner(QWidget):
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self._make_actions()
         self._make_docks()
+        self.order_focus()
         size = self._first_size()
         self.resize(size)
         self.fit_side_panels(size.width())
@@ -301,6 +305,11 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+            # Qt moves the panels of tabs not shown off the window, still "visible": Tab would walk
+            # into them. Hidden, they are out of the Tab order (and of a screen reader's view).
+            dock.visibilityChanged.connect(widget.setVisible)
+            # The panels' floor (fit_side_panels): the panels not shown no longer hold the area open.
+            dock.setMinimumWidth(SIDE_PANEL_FLOOR)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if self.docks:
                 self.tabifyDockWidget(self.docks[0], dock)
@@ -309,14 +318,40 @@ class MainWindow(QMainWindow):
         self.docks[0].raise_()
         # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
         for bar in self.findChildren(QTabBar):
+            bar.setAccessibleName("Side panels")
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
+            for arrow in bar.findChildren(QToolButton):  # the focused bar's arrow keys scroll it too
+                arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def order_focus(self) -> None:
+        """Tab follows the window as it reads: the search field and navigator, what is above the
+        text, the text, the find bar, then the side panel's tabs and the panel shown."""
+        items = (self._column.itemAt(i) for i in range(self._column.count()))
+        column = [item.widget() for item in items if item is not None]
+        tab_bars = [bar for bar in self.findChildren(QTabBar) if bar.parentWidget() is self]
+        areas: list[QWidget] = [
+            self.search_panel,
+            self.left_stack,
+            *(widget for widget in column if widget is not None),
+            *tab_bars,
+            *(dock.widget() for dock in self.docks),
+        ]
+        # findChildren lists each area's widgets in the order they were made: top to bottom.
+        chain = [
+            widget
+            for area in areas
+            for widget in (area, *area.findChildren(QWidget))
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def fit_side_panels(self, width: int) -> None:
         """Side panels that leave the text most of a small window: at 1200 px the navigator
         gets 260 and the tabs 340; narrower, each gets its share, down to a floor."""
         navigator = max(180, min(260, width * 22 // 100))
-        tabs = max(200, min(340, width * 28 // 100))
+        tabs = max(SIDE_PANEL_FLOOR, min(340, width * 28 // 100))
         self.splitter.setSizes([navigator, max(1, width - navigator - tabs)])
         self.resizeDocks([self.docks[0]], [tabs], Qt.Orientation.Horizontal)
 
@@ -332,6 +367,7 @@ class MainWindow(QMainWindow):
             self.reader.document_changed.connect(bar.refresh)
             bar.closed.connect(self.reader.setFocus)
             self._find_bar = bar
+            self.order_focus()
             self.name_qt_buttons()  # its clear button
         return self._find_bar
 
@@ -346,6 +382,7 @@ class MainWindow(QMainWindow):
     def add_above_text(self, widget: QWidget) -> None:
         """A notice over the text, above the message banner."""
         self._column.insertWidget(0, widget)
+        self.order_focus()
 
     def apply_theme(self, theme: Theme) -> None:
         """The window's own colours (the palette does the rest)."""
