@@ -42,6 +42,7 @@ class Theme:
     border: str  # frames, separators, input outlines
     focus_ring: str
     icon: str  # painted marks such as the bookmark flag
+    note_mark: str  # the navigator's dot on a section with a note (on a selected row: highlighted_text)
     banner_background: str
     banner_border: str
     banner_text: str
@@ -94,6 +95,7 @@ LIGHT = Theme(
     border="#6e7781",
     focus_ring="#0a58ca",
     icon="#59636e",
+    note_mark="#b26b00",
     banner_background="#fff4e5",
     banner_border="#b26b00",
     banner_text="#3d2600",
@@ -139,6 +141,7 @@ DARK = Theme(
     border="#7d8590",
     focus_ring="#8ab4f8",
     icon="#a3acb7",
+    note_mark="#d7963a",
     banner_background="#3a2a10",
     banner_border="#d7963a",
     banner_text="#ffe4b8",
@@ -183,6 +186,7 @@ CONTRAST = Theme(
     border="#ffffff",
     focus_ring="#ffff00",
     icon="#ffffff",
+    note_mark="#ffb000",
     banner_background="#000000",
     banner_border="#ffff00",
     banner_text="#ffffff",

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_reader import APP_DISPLAY_NAME
-from lupus_reader.themes import Theme
+from lupus_reader.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
     from lupus_reader.ui.find_bar import FindBar
@@ -45,7 +45,7 @@ class MessageBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.set_colours("#fff4e5", "#b26b00", "#3d2600")
+        self.set_colours(LIGHT.banner_background, LIGHT.banner_border, LIGHT.banner_text)  # until themed
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._column = column
         self._find_bar: FindBar | None = None  # made the first time it is needed
         self.theme: Theme | None = None  # the theme the window is painted in, once one is applied
-        self._match_colours = ("#ffe08a", "#1a1a1a")
+        self._match_colours = (LIGHT.find_match_background, LIGHT.find_match_text)
 
         # Left: the search field over the navigator; results take the navigator's place while searching.
         self.search_panel = SearchPanel()
@@ -388,6 +388,8 @@ class MainWindow(QMainWindow):
         """The window's own colours (the palette does the rest)."""
         self.theme = theme
         self.banner.set_colours(theme.banner_background, theme.banner_border, theme.banner_text)
+        self.notes_pane.set_error_colour(theme.error_text)
+        self.navigator.restyle_marks()
         self._match_colours = (theme.find_match_background, theme.find_match_text)
         if self._find_bar is not None:
             self._find_bar.set_colours(*self._match_colours)

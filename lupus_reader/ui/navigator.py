@@ -189,6 +189,13 @@ class Navigator(QTreeView):
                 self._show_mark(item, section_id in section_ids)
         self._marked = set(section_ids)
 
+    def restyle_marks(self) -> None:
+        """Draw the marks again (another theme: ``icon`` now makes them in its colours)."""
+        for section_id in self._marked:
+            item = self._items.get(section_id)
+            if item is not None:
+                self._show_mark(item, True)
+
     def _show_mark(self, item: QStandardItem, marked: bool) -> None:
         from PySide6.QtGui import QIcon  # only once a note exists: icons cost start-up time
 

@@ -9,46 +9,16 @@ must look different: a ring at least one pixel wide all round that changes
 
 from __future__ import annotations
 
-from array import array
-
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.themes import contrast_ratio
 from lupus_reader.ui.main_window import MainWindow
 from tests.gui.conftest import OpenWindow
-
-MARGIN = 3  # px of the surroundings grabbed with each widget
-
-
-def grab_with_margin(widget: QWidget) -> QImage:
-    """The widget as painted in its window, with MARGIN px of what is around it.
-
-    Past the window's edge (a panel flush with it) what is around it is the window's colour.
-    """
-    QApplication.processEvents()
-    window = widget.window()
-    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-    image = QImage(area.size(), QImage.Format.Format_RGB32)
-    image.fill(window.palette().color(QPalette.ColorRole.Window))
-    painter = QPainter(image)
-    inside = area & window.rect()
-    painter.drawPixmap(inside.topLeft() - area.topLeft(), window.grab(inside))
-    painter.end()
-    return image
-
-
-def pixels(image: QImage) -> array[int]:
-    """Every pixel as 0xffRRGGBB, row by row."""
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return array("I", bytes(image.constBits())[: image.sizeInBytes()])
-
-
-def colour(image: QImage, x: int, y: int) -> str:
-    return image.pixelColor(x, y).name()
+from tests.gui.helpers import MARGIN, colour, grab_with_margin, pixels
 
 
 def edges(image: QImage) -> list[tuple[str, str]]:

@@ -70,6 +70,9 @@ MARKS = [
     ("focus_ring", "button"),
     ("icon", "base"),
     ("icon", "window"),
+    ("note_mark", "base"),
+    ("note_mark", "alternate_base"),
+    ("highlighted_text", "highlight"),  # the note mark on a selected row
     ("banner_border", "window"),
     ("table_border", "base"),
     ("note_border", "note_background"),
