@@ -27,6 +27,7 @@ from lupus_reader.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
     from lupus_reader.ui.find_bar import FindBar
+from lupus_reader.ui.large_text import PanelTitles, PlaceholderFit
 from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         side.setContentsMargins(4, 4, 0, 0)
         side.setSpacing(4)
         side.addWidget(self.search_panel)
+        field = self.search_panel.field  # large text: a shorter hint rather than one cut short
+        PlaceholderFit(field, {field.placeholderText(): ("Search guide and notes", "Search")})
         side.addWidget(self.left_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -316,6 +319,7 @@ class MainWindow(QMainWindow):
             self.docks.append(dock)
             self.view_menu.addAction(dock.toggleViewAction())
         self.docks[0].raise_()
+        PanelTitles(self, self.docks)
         # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
         for bar in self.findChildren(QTabBar):
             bar.setAccessibleName("Side panels")
