@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,7 @@ from lupus_reader.ui.reader_view import ReaderView
 from lupus_reader.ui.record_list import RecordList
 from lupus_reader.ui.search_panel import SearchPanel
 
-SIDE_PANEL_FLOOR = 200  # px: the tabs beside the text never get narrower
+FOCUS_POLICY = "lupusFocusPolicy"  # a panel's widget's own focus policy, while its tab is not shown
 
 
 class MessageBanner(QWidget):
@@ -295,6 +296,8 @@ class MainWindow(QMainWindow):
         self.notes_list = RecordList("All your notes", note_row)
         self.notes_list.setAccessibleDescription("Enter opens the section of a note, Delete removes it")
         self.questions_panel = QuestionsPanel()
+        entry = self.questions_panel.entry
+        PlaceholderFit(entry, {entry.placeholderText(): ("Add a question…", "Add…")})
         self.docks: list[QDockWidget] = []
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         for title, name, widget in (
@@ -309,10 +312,8 @@ class MainWindow(QMainWindow):
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
             # Qt moves the panels of tabs not shown off the window, still "visible": Tab would walk
-            # into them. Hidden, they are out of the Tab order (and of a screen reader's view).
-            dock.visibilityChanged.connect(widget.setVisible)
-            # The panels' floor (fit_side_panels): the panels not shown no longer hold the area open.
-            dock.setMinimumWidth(SIDE_PANEL_FLOOR)
+            # into them. Not hidden (the dock area would lose its size): out of Tab's reach.
+            dock.visibilityChanged.connect(lambda shown, panel=widget: self._reachable(panel, shown))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if self.docks:
                 self.tabifyDockWidget(self.docks[0], dock)
@@ -355,9 +356,35 @@ class MainWindow(QMainWindow):
         """Side panels that leave the text most of a small window: at 1200 px the navigator
         gets 260 and the tabs 340; narrower, each gets its share, down to a floor."""
         navigator = max(180, min(260, width * 22 // 100))
-        tabs = max(SIDE_PANEL_FLOOR, min(340, width * 28 // 100))
+        tabs = max(200, min(340, width * 28 // 100))
         self.splitter.setSizes([navigator, max(1, width - navigator - tabs)])
         self.resizeDocks([self.docks[0]], [tabs], Qt.Orientation.Horizontal)
+
+    def _reachable(self, panel: QWidget, shown: bool) -> None:
+        """A side panel's widgets in the Tab order while its tab is shown, out of it while not."""
+        focused = QApplication.focusWidget()
+        for widget in (panel, *panel.findChildren(QWidget)):
+            saved = widget.property(FOCUS_POLICY)
+            if shown and saved is not None:
+                widget.setFocusPolicy(Qt.FocusPolicy(saved))
+                widget.setProperty(FOCUS_POLICY, None)
+            elif not shown and saved is None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setProperty(FOCUS_POLICY, widget.focusPolicy().value)
+                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if (
+            shown
+            and focused is not None
+            and any(dock.widget().isAncestorOf(focused) and dock.widget() is not panel for dock in self.docks)
+        ):
+            # Another tab picked while typing in a panel: the keys follow to the panel now shown.
+            self._focus_in(panel)
+
+    @staticmethod
+    def _focus_in(panel: QWidget) -> None:
+        for widget in (panel, *panel.findChildren(QWidget)):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
 
     @property
     def find_bar(self) -> FindBar:

@@ -46,10 +46,15 @@ def clipped_texts(root: QWidget) -> list[str]:
     ]
 
 
+def shown(widget: QWidget) -> bool:
+    """On screen: visible, and not in a side panel whose tab is not shown (Qt moves those off)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
 def _labels(root: QWidget) -> list[str]:
     found = []
     for label in root.findChildren(QLabel):
-        if not label.isVisible() or not label.text():
+        if not shown(label) or not label.text():
             continue
         room = label.contentsRect()
         if label.wordWrap():
@@ -64,7 +69,7 @@ def _labels(root: QWidget) -> list[str]:
 def _buttons(root: QWidget) -> list[str]:
     found = []
     for button in root.findChildren(QAbstractButton):
-        if button.isVisible() and button.text():
+        if shown(button) and button.text():
             hint = button.sizeHint()
             if hint.width() > button.width() or hint.height() > button.height():
                 found.append(f"button {button.text()!r}: {button.size().toTuple()} < {hint.toTuple()}")
@@ -74,7 +79,7 @@ def _buttons(root: QWidget) -> list[str]:
 def _tabs(root: QWidget) -> list[str]:
     found = []
     for bar in root.findChildren(QTabBar):
-        if not bar.isVisible():
+        if not shown(bar):
             continue
         for index in range(bar.count()):
             needed = bar.fontMetrics().horizontalAdvance(bar.tabText(index))
@@ -92,7 +97,7 @@ def _dock_titles(root: QWidget) -> list[str]:
     found = []
     for dock in root.findChildren(QDockWidget):
         content = dock.widget()
-        if not dock.isVisible() or content is None or not content.isVisible():
+        if not shown(dock) or content is None or not shown(content):
             continue
         title = dock.titleBarWidget()
         band = QRect(0, 0, dock.width() // 2, content.geometry().top())  # the title, not its buttons
@@ -115,7 +120,7 @@ def _dock_titles(root: QWidget) -> list[str]:
 def _placeholders(root: QWidget) -> list[str]:
     found = []
     for edit in root.findChildren(QLineEdit):
-        if not edit.isVisible() or edit.text() or not edit.placeholderText():
+        if not shown(edit) or edit.text() or not edit.placeholderText():
             continue
         option = QStyleOptionFrame()
         option.initFrom(edit)
@@ -136,7 +141,7 @@ def _tree_rows(root: QWidget) -> list[str]:
     """Rows on screen: wrapped in the width left beside the scroll bar, the title fits the row."""
     found = []
     for tree in root.findChildren(QTreeView):
-        if not tree.isVisible():
+        if not shown(tree):
             continue
         style = tree.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
@@ -167,7 +172,7 @@ def _tree_rows(root: QWidget) -> list[str]:
 def _table_cells(root: QWidget) -> list[str]:
     found = []
     for table in root.findChildren(QTableWidget):
-        if not table.isVisible():
+        if not shown(table):
             continue
         margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
         visible = table.viewport().rect()
@@ -192,5 +197,5 @@ def _text_panes(root: QWidget) -> list[str]:
     return [
         f"text {pane.accessibleName()!r} scrolls sideways"
         for pane in root.findChildren(QTextEdit)
-        if pane.isVisible() and pane.horizontalScrollBar().maximum() > 0
+        if shown(pane) and pane.horizontalScrollBar().maximum() > 0
     ]

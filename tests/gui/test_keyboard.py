@@ -63,4 +63,3 @@ def test_tab_goes_into_the_panel_of_the_tab_shown(qtbot: QtBot, open_window: Ope
         "I understand: hide this notice",
         "Guide text",
     ]
-    assert not window.notes_pane.editor.isVisible()

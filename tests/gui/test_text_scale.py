@@ -42,6 +42,10 @@ def test_200_percent_in_1280_by_800_clips_nothing(qtbot: QtBot, open_window: Ope
         QApplication.processEvents()
         assert window.reader.horizontalScrollBar().maximum() == 0, chapter.file
         assert clipped_texts(window) == [], chapter.file
+    for dock in window.docks:  # each side panel, its tab shown
+        dock.raise_()
+        QApplication.processEvents()
+        assert clipped_texts(window) == [], dock.windowTitle()
 
 
 def test_200_percent_in_a_720_px_window_clips_nothing(qtbot: QtBot, open_window: OpenWindow) -> None:
