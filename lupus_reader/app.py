@@ -314,10 +314,12 @@ def open_reader(
     notice: bool = True,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
+    from PySide6.QtWidgets import QApplication
+
     from lupus_reader.content.library import installed_packs, open_library
     from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
-    from lupus_reader.ui.appearance import AppearanceController
+    from lupus_reader.ui.appearance import AppearanceController, apply_style, resolve_theme
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.guide_info import GuideInfoController
     from lupus_reader.ui.library_controller import LibraryController
@@ -340,6 +342,9 @@ def open_reader(
         state.text_scale = text_scale
     if theme is not None:
         state.theme = theme
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # style and colours before the first widget: none to redo
+        apply_style(app, resolve_theme(state.theme))
     window = MainWindow()
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
@@ -356,9 +361,6 @@ def open_reader(
     GuideInfoController(window, controller, notice)
     window.show()
     controller.start(section)
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
     window.reader.first_paint.connect(settle_memory)
     if isinstance(app, QApplication):
         window.reader.first_paint.connect(lambda: set_window_icon(app))

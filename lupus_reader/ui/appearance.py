@@ -92,6 +92,7 @@ def apply_style(app: QApplication, theme: Theme) -> None:
     """The theme's palette, and Fusion with the theme's borders and focus rings, for every widget.
 
     Always ours, "system" too: the palette and the borders are the ones the tests measure.
+    Cheapest before the first widget is made (open_reader does so): nothing to polish again.
     """
     style = app.style()
     if isinstance(style, ThemedStyle):
@@ -100,7 +101,9 @@ def apply_style(app: QApplication, theme: Theme) -> None:
         style = ThemedStyle(theme)
         app.setStyle(style)
     _STYLE[:] = [style]  # the app owns it; Python must not collect it
-    app.setPalette(theme_palette(theme))
+    palette = theme_palette(theme)
+    if app.palette() != palette:  # the same colours again would still send every widget an event
+        app.setPalette(palette)
 
 
 _STYLE: list[ThemedStyle] = []
