@@ -41,7 +41,6 @@ class Theme:
     # -- the app's own widgets ---------------------------------------------------------
     border: str  # frames, separators, input outlines
     focus_ring: str
-    icon: str  # painted marks such as the bookmark flag
     note_mark: str  # the navigator's dot on a section with a note (on a selected row: highlighted_text)
     banner_background: str
     banner_border: str
@@ -94,7 +93,6 @@ LIGHT = Theme(
     disabled_text="#6e7781",
     border="#6e7781",
     focus_ring="#0a58ca",
-    icon="#59636e",
     note_mark="#b26b00",
     banner_background="#fff4e5",
     banner_border="#b26b00",
@@ -140,7 +138,6 @@ DARK = Theme(
     disabled_text="#7d8590",
     border="#7d8590",
     focus_ring="#8ab4f8",
-    icon="#a3acb7",
     note_mark="#d7963a",
     banner_background="#3a2a10",
     banner_border="#d7963a",
@@ -185,7 +182,6 @@ CONTRAST = Theme(
     disabled_text="#a6a6a6",
     border="#ffffff",
     focus_ring="#ffff00",
-    icon="#ffffff",
     note_mark="#ffb000",
     banner_background="#000000",
     banner_border="#ffff00",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QStyle, QStyleOptionViewItem, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.themes import contrast_ratio
@@ -120,3 +120,29 @@ def test_borders_and_focus_rings_stand_out_as_drawn(
         else:
             problems += ring_problems(name, before, after, widget.rect())
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_the_questions_tick_boxes_stand_out(qtbot: QtBot, open_window: OpenWindow, theme: str) -> None:
+    """Each question's tick box, as drawn in the list: its edge 3:1 against the row."""
+    window, _ = open_window(theme=theme)
+    questions = window.questions_panel.list
+    _shown(window, questions)
+    qtbot.waitUntil(lambda: questions.count() > 0)
+    window.reader.setFocus()  # no focus ring in the picture: only the rows
+    QApplication.processEvents()
+    row = questions.visualItemRect(questions.item(0))
+    box = questions.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, _item_option(questions, row), questions
+    )
+    image = questions.viewport().grab(box.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)).toImage()
+    problems = border_problems("tick box", image)
+    assert not problems, "\n".join(problems)
+
+
+def _item_option(view: QListWidget, rect: QRect) -> QStyleOptionViewItem:
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = rect
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    return option

@@ -68,8 +68,6 @@ MARKS = [
     ("focus_ring", "base"),
     ("focus_ring", "window"),
     ("focus_ring", "button"),
-    ("icon", "base"),
-    ("icon", "window"),
     ("note_mark", "base"),
     ("note_mark", "alternate_base"),
     ("highlighted_text", "highlight"),  # the note mark on a selected row
