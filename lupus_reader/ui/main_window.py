@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -28,6 +26,7 @@ from lupus_reader.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
     from lupus_reader.ui.find_bar import FindBar
+from lupus_reader.ui.focus_order import chain_focus, set_reachable
 from lupus_reader.ui.large_text import PanelTitles, PlaceholderFit
 from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
@@ -36,8 +35,6 @@ from lupus_reader.ui.questions_panel import QuestionsPanel
 from lupus_reader.ui.reader_view import ReaderView
 from lupus_reader.ui.record_list import RecordList
 from lupus_reader.ui.search_panel import SearchPanel
-
-FOCUS_POLICY = "lupusFocusPolicy"  # a panel's widget's own focus policy, while its tab is not shown
 
 
 class MessageBanner(QWidget):
@@ -335,22 +332,18 @@ class MainWindow(QMainWindow):
         items = (self._column.itemAt(i) for i in range(self._column.count()))
         column = [item.widget() for item in items if item is not None]
         tab_bars = [bar for bar in self.findChildren(QTabBar) if bar.parentWidget() is self]
-        areas: list[QWidget] = [
-            self.search_panel,
-            self.left_stack,
-            *(widget for widget in column if widget is not None),
-            *tab_bars,
-            *(dock.widget() for dock in self.docks),
-        ]
-        # findChildren lists each area's widgets in the order they were made: top to bottom.
-        chain = [
-            widget
-            for area in areas
-            for widget in (area, *area.findChildren(QWidget))
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        chain_focus(
+            [
+                self.search_panel,
+                self.left_stack,
+                *(widget for widget in column if widget is not None),
+                *tab_bars,
+                *(dock.widget() for dock in self.docks),
+            ]
+        )
+
+    def _reachable(self, panel: QWidget, shown: bool) -> None:
+        set_reachable(panel, shown, [dock.widget() for dock in self.docks])
 
     def fit_side_panels(self, width: int) -> None:
         """Side panels that leave the text most of a small window: at 1200 px the navigator
@@ -359,32 +352,6 @@ class MainWindow(QMainWindow):
         tabs = max(200, min(340, width * 28 // 100))
         self.splitter.setSizes([navigator, max(1, width - navigator - tabs)])
         self.resizeDocks([self.docks[0]], [tabs], Qt.Orientation.Horizontal)
-
-    def _reachable(self, panel: QWidget, shown: bool) -> None:
-        """A side panel's widgets in the Tab order while its tab is shown, out of it while not."""
-        focused = QApplication.focusWidget()
-        for widget in (panel, *panel.findChildren(QWidget)):
-            saved = widget.property(FOCUS_POLICY)
-            if shown and saved is not None:
-                widget.setFocusPolicy(Qt.FocusPolicy(saved))
-                widget.setProperty(FOCUS_POLICY, None)
-            elif not shown and saved is None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                widget.setProperty(FOCUS_POLICY, widget.focusPolicy().value)
-                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        if (
-            shown
-            and focused is not None
-            and any(dock.widget().isAncestorOf(focused) and dock.widget() is not panel for dock in self.docks)
-        ):
-            # Another tab picked while typing in a panel: the keys follow to the panel now shown.
-            self._focus_in(panel)
-
-    @staticmethod
-    def _focus_in(panel: QWidget) -> None:
-        for widget in (panel, *panel.findChildren(QWidget)):
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
-                widget.setFocus(Qt.FocusReason.TabFocusReason)
-                return
 
     @property
     def find_bar(self) -> FindBar:

@@ -63,3 +63,17 @@ def test_tab_goes_into_the_panel_of_the_tab_shown(qtbot: QtBot, open_window: Ope
         "I understand: hide this notice",
         "Guide text",
     ]
+
+
+def test_picking_another_tab_while_typing_takes_the_keys_along(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The note editor had the keys; the reader clicks Bookmarks: the keys go to the list shown,
+    not on into the editor Qt has moved off the window."""
+    window, _ = open_window()
+    editor = window.notes_pane.editor
+    editor.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(editor.hasFocus)
+    bar = next(b for b in window.findChildren(QTabBar) if b.accessibleName() == "Side panels")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())  # Bookmarks
+    qtbot.waitUntil(lambda: window.bookmarks_list.hasFocus())
+    qtbot.keyClicks(QApplication.focusWidget(), "abc")
+    assert editor.toPlainText() == ""
