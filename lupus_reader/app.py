@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, paths, resources
 from lupus_reader.kiosk import EXIT_CONFIG, EXIT_STAFF
+from lupus_reader.themes import THEME_CHOICES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--theme",
-        choices=("system", "light", "dark", "contrast"),
+        choices=THEME_CHOICES,
         help="colours: follow the system (default), light, dark or high contrast (remembered)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -321,10 +322,12 @@ def open_reader(
     notice: bool = True,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
+    from PySide6.QtWidgets import QApplication
+
     from lupus_reader.content.library import installed_packs, open_library
     from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
-    from lupus_reader.ui.appearance import AppearanceController
+    from lupus_reader.ui.appearance import AppearanceController, apply_style, resolve_theme
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.guide_info import GuideInfoController
     from lupus_reader.ui.library_controller import LibraryController
@@ -347,6 +350,9 @@ def open_reader(
         state.text_scale = text_scale
     if theme is not None:
         state.theme = theme
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # style and colours before the first widget: none to redo
+        apply_style(app, resolve_theme(state.theme))
     window = MainWindow()
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
@@ -363,9 +369,6 @@ def open_reader(
     GuideInfoController(window, controller, notice)
     window.show()
     controller.start(section)
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
     window.reader.first_paint.connect(settle_memory)
     if isinstance(app, QApplication):
         window.reader.first_paint.connect(lambda: set_window_icon(app))

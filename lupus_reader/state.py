@@ -13,12 +13,12 @@ from typing import Any
 
 from lupus_reader.files import write_atomically
 from lupus_reader.history import MAX_ENTRIES, Location
+from lupus_reader.themes import DEFAULT_THEME, THEME_CHOICES
 
 STATE_FILE = "state.json"
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 # Text size of the whole app, menus and panels included (the zoom is the pane's alone).
 TEXT_SCALES = (50, 75, 100, 125, 150, 175, 200, 250, 300)
-THEMES = ("system", "light", "dark", "contrast")
 
 
 @dataclass(slots=True)
@@ -27,7 +27,7 @@ class ReadingState:
     offset: float = 0.0
     zoom: int = 100
     text_scale: int = 100
-    theme: str = "system"
+    theme: str = DEFAULT_THEME
     notice_seen: bool = False  # the first-start notice (not medical advice) was acknowledged
     geometry: str = ""  # Qt's saveGeometry(), base64
     splitter: str = ""  # Qt's splitter saveState(), base64
@@ -54,7 +54,7 @@ class ReadingState:
         scale = data.get("text_scale")
         if isinstance(scale, int) and TEXT_SCALES[0] <= scale <= TEXT_SCALES[-1]:
             state.text_scale = scale
-        if data.get("theme") in THEMES:
+        if data.get("theme") in THEME_CHOICES:
             state.theme = data["theme"]
         state.notice_seen = data.get("notice_seen") is True
         for key in ("geometry", "splitter"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import Literal, get_args
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -40,7 +41,7 @@ class Theme:
     # -- the app's own widgets ---------------------------------------------------------
     border: str  # frames, separators, input outlines
     focus_ring: str
-    icon: str  # painted marks such as the bookmark flag
+    note_mark: str  # the navigator's dot on a section with a note (on a selected row: highlighted_text)
     banner_background: str
     banner_border: str
     banner_text: str
@@ -92,7 +93,7 @@ LIGHT = Theme(
     disabled_text="#6e7781",
     border="#6e7781",
     focus_ring="#0a58ca",
-    icon="#59636e",
+    note_mark="#b26b00",
     banner_background="#fff4e5",
     banner_border="#b26b00",
     banner_text="#3d2600",
@@ -137,7 +138,7 @@ DARK = Theme(
     disabled_text="#7d8590",
     border="#7d8590",
     focus_ring="#8ab4f8",
-    icon="#a3acb7",
+    note_mark="#d7963a",
     banner_background="#3a2a10",
     banner_border="#d7963a",
     banner_text="#ffe4b8",
@@ -181,7 +182,7 @@ CONTRAST = Theme(
     disabled_text="#a6a6a6",
     border="#ffffff",
     focus_ring="#ffff00",
-    icon="#ffffff",
+    note_mark="#ffb000",
     banner_background="#000000",
     banner_border="#ffff00",
     banner_text="#ffffff",
@@ -205,7 +206,11 @@ CONTRAST = Theme(
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, DARK, CONTRAST)}
-DEFAULT_THEME = "light"
+# What a reader, the command line and a kiosk's settings may choose: the themes, or "system",
+# which is one of them as the desktop asks (light, dark or high contrast). The one list of names.
+ThemeName = Literal["light", "dark", "contrast", "system"]
+THEME_CHOICES: tuple[ThemeName, ...] = get_args(ThemeName)
+DEFAULT_THEME: ThemeName = "system"
 
 
 def theme_names() -> list[str]:

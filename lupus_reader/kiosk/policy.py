@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from lupus_reader import APP_NAME
 from lupus_reader.kiosk import EXIT_CONFIG, EXIT_STAFF
@@ -28,6 +28,8 @@ from lupus_reader.kiosk.pin import (
     pin_problem,
     verify_pin,
 )
+from lupus_reader.themes import THEME_CHOICES as THEMES
+from lupus_reader.themes import ThemeName as Theme
 
 __all__ = [
     "EXIT_CONFIG",
@@ -50,8 +52,6 @@ __all__ = [
 ]
 
 CONFIG_FILE = "kiosk.toml"
-Theme = Literal["light", "dark", "contrast", "system"]
-THEMES: tuple[Theme, ...] = ("light", "dark", "contrast", "system")
 IDLE_TIMEOUT_RANGE = (30, 3600)
 WARNING_RANGE = (20, 600)  # 20 s at least: WCAG 2.2.1 gives people 20 s to ask for more time
 TEXT_SCALE_RANGE = (100, 300)

@@ -324,14 +324,18 @@ class ReaderController(QObject):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
-            self.window,
-            f"About {APP_DISPLAY_NAME}",
+        from lupus_reader.ui.guide_info import NOT_ADVICE  # the one wording, as in the notice
+
+        box = QMessageBox(self.window)
+        box.setObjectName("aboutApp")
+        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             f"<p><b>{APP_DISPLAY_NAME}</b> {__version__}</p>"
             "<p>An offline reader for patient-education guides.</p>"
-            "<p><b>This guide is not medical advice.</b> Decisions about treatment belong with "
-            "your rheumatologist and a stem cell therapy specialist.</p>",
+            f"<p><b>{NOT_ADVICE}</b></p>"
         )
+        box.open()
 
     # -- remembering -----------------------------------------------------------------
 

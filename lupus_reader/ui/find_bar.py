@@ -15,6 +15,8 @@ from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
+from lupus_reader.themes import LIGHT
+
 # A page with more matches than this shows "more than 1000": counting on would
 # only make typing slow on a big chapter.
 MAX_MATCHES = 1000
@@ -97,7 +99,8 @@ class FindBar(QWidget):
         self._pattern: QRegularExpression | None = None
         self._spans: Callable[[str], list[tuple[int, int]]] | None = None
         self._label = ""  # "Searched words" while stepping through a search's hits
-        self._match_colours = ("#ffe08a", "#1a1a1a")  # every match: background, text
+        # Every match: background, text (the window passes its theme's at once).
+        self._match_colours = (LIGHT.find_match_background, LIGHT.find_match_text)
         self.matches: list[QTextCursor] = []
         self.more = False
         self.current = -1

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,11 +55,31 @@ class GlossaryPopup(QFrame):
         layout.addWidget(self.text)
         layout.addWidget(all_terms, 0, Qt.AlignmentFlag.AlignRight)
 
-    def show_term(self, term: Term, at: QPoint) -> None:
+    def show_term(self, term: Term, word: QRect) -> None:
+        """Show the definition under the word (``word``: its place on the screen), or above it
+        where there is no room below; always whole on the screen."""
         self.text.setText(f"<b>{html.escape(term.name)}</b><br>{html.escape(term.definition)}")
+        self.ensurePolished()  # the size it will have on screen, the first time too
         self.adjustSize()
-        self.move(at)
+        room = self._room(word)
+        self.move(popup_position(self.size(), word, room))
         self.show()
+        self.move(popup_position(self.size(), word, room))
+
+    def _room(self, word: QRect) -> QRect:
+        screen = QGuiApplication.screenAt(word.center()) or self.screen()
+        return screen.availableGeometry()
+
+
+def popup_position(size: QSize, word: QRect, room: QRect) -> QPoint:
+    """Top left of a box of ``size`` below ``word`` (else above it), kept inside ``room``."""
+    gap = 4
+    y = word.bottom() + gap
+    if y + size.height() > room.bottom() + 1 and word.top() - gap - size.height() >= room.top():
+        y = word.top() - gap - size.height()
+    x = min(max(word.left(), room.left()), room.right() + 1 - size.width())
+    y = min(max(y, room.top()), room.bottom() + 1 - size.height())
+    return QPoint(max(x, room.left()), y)
 
 
 class GlossaryDialog(QDialog):
@@ -162,15 +182,17 @@ class GuideInfoController(QObject):
             self.window.statusBar().showMessage("This word is not in the guide's glossary.", 8000)
             return
         reader = self.window.reader
-        if reader.underMouse():
-            at = QCursor.pos() + QPoint(0, 18)
-        else:  # reached with the keyboard: beside the link the text cursor is on
-            at = reader.mapToGlobal(reader.cursorRect().bottomLeft())
+        viewport = reader.viewport()
+        cursor = reader.textCursor()  # reached with the keyboard: the link the text cursor is on
+        if reader.underMouse():  # clicked or tapped: the word under the pointer
+            cursor = reader.cursorForPosition(viewport.mapFromGlobal(QCursor.pos()))
+        place = reader.cursorRect(cursor)
+        word = QRect(viewport.mapToGlobal(place.topLeft()), place.size())
         if self.popup is None:
             self.popup = GlossaryPopup(self.window)
             self.popup.show_all.connect(lambda: self.show_glossary(self._last_slug))
         self._last_slug = term.slug
-        self.popup.show_term(term, at)
+        self.popup.show_term(term, word)
 
     def show_glossary(self, slug: str = "") -> None:
         from lupus_reader.content.render import glossary_html

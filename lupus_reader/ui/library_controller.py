@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
 from lupus_reader.storage.stores import BookmarkStore, Change, Note, NoteStore
+from lupus_reader.themes import LIGHT
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.record_list import Record
@@ -42,18 +43,23 @@ def _local_time(stamp: str) -> str:
 
 
 @functools.cache
-def _note_icon() -> QIcon:
+def note_icon(mark: str, selected_mark: str) -> QIcon:
+    """The navigator's dot for a section with a note: ``selected_mark`` on a selected row,
+    which is drawn in the highlight colour that ``mark`` may not stand out from."""
     from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap  # drawn once a note exists
 
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#b26b00"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(2, 2, 8, 8)
-    painter.end()
-    return QIcon(pixmap)
+    icon = QIcon()
+    for colour, mode in ((mark, QIcon.Mode.Normal), (selected_mark, QIcon.Mode.Selected)):
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(colour))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(2, 2, 8, 8)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 class LibraryController(QObject):
@@ -382,4 +388,8 @@ class LibraryController(QObject):
 
     def _refresh_marks(self) -> None:
         """Sections with notes get a dot in the navigator."""
-        self.window.navigator.set_marked(listing.sections_with_notes(self.database), _note_icon)
+        self.window.navigator.set_marked(listing.sections_with_notes(self.database), self._note_icon)
+
+    def _note_icon(self) -> QIcon:
+        theme = self.window.theme or LIGHT
+        return note_icon(theme.note_mark, theme.highlighted_text)

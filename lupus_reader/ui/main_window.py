@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_reader import APP_DISPLAY_NAME
-from lupus_reader.themes import Theme
+from lupus_reader.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
     from lupus_reader.ui.find_bar import FindBar
+from lupus_reader.ui.focus_order import chain_focus, set_reachable
+from lupus_reader.ui.large_text import PanelTitles, PlaceholderFit
 from lupus_reader.ui.library_rows import bookmark_row, note_row
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
@@ -42,7 +44,7 @@ class MessageBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.set_colours("#fff4e5", "#b26b00", "#3d2600")
+        self.set_colours(LIGHT.banner_background, LIGHT.banner_border, LIGHT.banner_text)  # until themed
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -90,14 +92,14 @@ class MainWindow(QMainWindow):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(0, 4, 0, 0)  # apart from the toolbar: each border seen whole
         column.setSpacing(4)
         column.addWidget(self.banner)
         column.addWidget(self.reader, 1)
         self._column = column
         self._find_bar: FindBar | None = None  # made the first time it is needed
         self.theme: Theme | None = None  # the theme the window is painted in, once one is applied
-        self._match_colours = ("#ffe08a", "#1a1a1a")
+        self._match_colours = (LIGHT.find_match_background, LIGHT.find_match_text)
 
         # Left: the search field over the navigator; results take the navigator's place while searching.
         self.search_panel = SearchPanel()
@@ -106,9 +108,11 @@ class MainWindow(QMainWindow):
         self.left_stack.addWidget(self.search_panel.results)
         left = QWidget()
         side = QVBoxLayout(left)
-        side.setContentsMargins(0, 0, 0, 0)
+        side.setContentsMargins(4, 4, 0, 0)
         side.setSpacing(4)
         side.addWidget(self.search_panel)
+        field = self.search_panel.field  # large text: a shorter hint rather than one cut short
+        PlaceholderFit(field, {field.placeholderText(): ("Search guide and notes", "Search")})
         side.addWidget(self.left_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self._make_actions()
         self._make_docks()
+        self.order_focus()
         size = self._first_size()
         self.resize(size)
         self.fit_side_panels(size.width())
@@ -288,6 +293,8 @@ class MainWindow(QMainWindow):
         self.notes_list = RecordList("All your notes", note_row)
         self.notes_list.setAccessibleDescription("Enter opens the section of a note, Delete removes it")
         self.questions_panel = QuestionsPanel()
+        entry = self.questions_panel.entry
+        PlaceholderFit(entry, {entry.placeholderText(): ("Add a question…", "Add…")})
         self.docks: list[QDockWidget] = []
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         for title, name, widget in (
@@ -301,16 +308,42 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+            # Qt moves the panels of tabs not shown off the window, still "visible": Tab would walk
+            # into them. Not hidden (the dock area would lose its size): out of Tab's reach.
+            dock.visibilityChanged.connect(lambda shown, panel=widget: self._reachable(panel, shown))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if self.docks:
                 self.tabifyDockWidget(self.docks[0], dock)
             self.docks.append(dock)
             self.view_menu.addAction(dock.toggleViewAction())
         self.docks[0].raise_()
+        PanelTitles(self, self.docks)
         # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
         for bar in self.findChildren(QTabBar):
+            bar.setAccessibleName("Side panels")
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
+            for arrow in bar.findChildren(QToolButton):  # the focused bar's arrow keys scroll it too
+                arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def order_focus(self) -> None:
+        """Tab follows the window as it reads: the search field and navigator, what is above the
+        text, the text, the find bar, then the side panel's tabs and the panel shown."""
+        items = (self._column.itemAt(i) for i in range(self._column.count()))
+        column = [item.widget() for item in items if item is not None]
+        tab_bars = [bar for bar in self.findChildren(QTabBar) if bar.parentWidget() is self]
+        chain_focus(
+            [
+                self.search_panel,
+                self.left_stack,
+                *(widget for widget in column if widget is not None),
+                *tab_bars,
+                *(dock.widget() for dock in self.docks),
+            ]
+        )
+
+    def _reachable(self, panel: QWidget, shown: bool) -> None:
+        set_reachable(panel, shown, [dock.widget() for dock in self.docks])
 
     def fit_side_panels(self, width: int) -> None:
         """Side panels that leave the text most of a small window: at 1200 px the navigator
@@ -332,6 +365,7 @@ class MainWindow(QMainWindow):
             self.reader.document_changed.connect(bar.refresh)
             bar.closed.connect(self.reader.setFocus)
             self._find_bar = bar
+            self.order_focus()
             self.name_qt_buttons()  # its clear button
         return self._find_bar
 
@@ -346,11 +380,14 @@ class MainWindow(QMainWindow):
     def add_above_text(self, widget: QWidget) -> None:
         """A notice over the text, above the message banner."""
         self._column.insertWidget(0, widget)
+        self.order_focus()
 
     def apply_theme(self, theme: Theme) -> None:
         """The window's own colours (the palette does the rest)."""
         self.theme = theme
         self.banner.set_colours(theme.banner_background, theme.banner_border, theme.banner_text)
+        self.notes_pane.set_error_colour(theme.error_text)
+        self.navigator.restyle_marks()
         self._match_colours = (theme.find_match_background, theme.find_match_text)
         if self._find_bar is not None:
             self._find_bar.set_colours(*self._match_colours)

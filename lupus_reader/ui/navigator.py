@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView, QWidget
 
 from lupus_reader.content.pack import Chapter, ContentPack
 
@@ -85,6 +94,8 @@ class Navigator(QTreeView):
         self._marked: set[str] = set()  # sections with a note
         self._mark_icon: Callable[[], QIcon] | None = None
         self._syncing = False
+        self._packs: list[ContentPack] = []
+        self._floor = 0  # the least width the window gave it, before large text asked for more
         self.setModel(self.sections)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
@@ -104,6 +115,8 @@ class Navigator(QTreeView):
         """
         if wrap == self.wordWrap():
             return
+        if wrap:
+            self._floor = self.minimumWidth()
         self.setWordWrap(wrap)
         self.setTextElideMode(Qt.TextElideMode.ElideNone if wrap else Qt.TextElideMode.ElideRight)
         self.setUniformRowHeights(not wrap)
@@ -113,7 +126,39 @@ class Navigator(QTreeView):
             from PySide6.QtWidgets import QStyledItemDelegate
 
             self.setItemDelegate(QStyledItemDelegate(self))
+        self._fit_longest_word()
         self.scheduleDelayedItemsLayout()
+
+    def _fit_longest_word(self) -> None:
+        """Wide enough that every word of every title fits on its line beside the scroll bar.
+
+        Titles wrap at spaces: a word longer than the line would run under the
+        scroll bar, cut. Only while wrapping (large text); each word is measured once.
+        """
+        if not self.wordWrap():
+            self.setMinimumWidth(self._floor)
+            return
+        metrics = self.fontMetrics()
+        deepest: dict[str, int] = {}
+        nested = len(self._packs) > 1
+        for pack in self._packs:
+            for section in pack.sections:
+                depth = section.level + nested
+                for word in section.title.split():
+                    deepest[word] = max(deepest.get(word, 0), depth)
+        indent = self.indentation()
+        style = self.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        room = max(
+            (metrics.horizontalAdvance(word) + indent * depth for word, depth in deepest.items()), default=0
+        )
+        chrome = 2 * margin + 2 * self.frameWidth() + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(max(self._floor, room + chrome + self.iconSize().width()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.wordWrap():
+            self._fit_longest_word()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -121,6 +166,7 @@ class Navigator(QTreeView):
             self.scheduleDelayedItemsLayout()
 
     def set_packs(self, packs: list[ContentPack]) -> None:
+        self._packs = list(packs)
         self.sections.clear()
         self._items.clear()
         self._chapter_of.clear()
@@ -188,6 +234,13 @@ class Navigator(QTreeView):
             if item is not None:
                 self._show_mark(item, section_id in section_ids)
         self._marked = set(section_ids)
+
+    def restyle_marks(self) -> None:
+        """Draw the marks again (another theme: ``icon`` now makes them in its colours)."""
+        for section_id in self._marked:
+            item = self._items.get(section_id)
+            if item is not None:
+                self._show_mark(item, True)
 
     def _show_mark(self, item: QStandardItem, marked: bool) -> None:
         from PySide6.QtGui import QIcon  # only once a note exists: icons cost start-up time

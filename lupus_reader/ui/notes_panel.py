@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from lupus_reader.themes import LIGHT
+
 # Saved this long after the last keystroke (and on section change and close).
 SAVE_DELAY_MS = 700
 
@@ -36,6 +38,8 @@ class NotesPane(QWidget):
         self._timer.timeout.connect(self.flush)
         self._dirty = False
         self._loading = False
+        self._error_colour = LIGHT.error_text  # the window gives its theme's
+        self._error = False
         self.editor.textChanged.connect(self._on_text_changed)
 
     def show_note(self, section_title: str, text: str) -> None:
@@ -74,4 +78,11 @@ class NotesPane(QWidget):
 
     def set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #a4161a; font-weight: bold;" if error else "")
+        self._error = error
+        self.status.setStyleSheet(f"color: {self._error_colour}; font-weight: bold;" if error else "")
+
+    def set_error_colour(self, colour: str) -> None:
+        """The theme's colour for "Not saved" (it must stand 4.5:1 off the panel in every theme)."""
+        self._error_colour = colour
+        if self._error:
+            self.set_status(self.status.text(), error=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -64,10 +65,22 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Large text: a long action wraps onto a second line in a taller row, never cut short.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(fitting_size(self, QSize(560, 520), columns=70, lines=22))
+
+
+def fitting_size(widget: QWidget, least: QSize, columns: int, lines: int) -> QSize:
+    """``least`` at normal text sizes; room for ``columns`` by ``lines`` of larger text; never more
+    than 90% of the screen."""
+    metrics = widget.fontMetrics()
+    wanted = least.expandedTo(QSize(metrics.averageCharWidth() * columns, metrics.height() * lines))
+    screen = widget.screen()
+    return wanted.boundedTo(screen.availableGeometry().size() * 0.9) if screen is not None else wanted

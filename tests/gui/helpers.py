@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.ui.main_window import MainWindow
 
 BUNDLED = "lupus-stem-cell-therapy"
+MARGIN = 3  # px of the surroundings grabbed with a widget
 
 
 def write_pack(folder: Path, files: dict[str, str]) -> Path:
@@ -43,3 +46,45 @@ def click_link(qtbot: QtBot, window: MainWindow, href: str) -> None:
             iterator += 1
         block = block.next()
     raise AssertionError(f"no link to {href} in the pane")
+
+
+def grab_with_margin(widget: QWidget) -> QImage:
+    """The widget as painted in its window, with MARGIN px of what is around it.
+
+    Past the window's edge (a panel flush with it) what is around it is the window's colour.
+    """
+    QApplication.processEvents()
+    window = widget.window()
+    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+    image = QImage(area.size(), QImage.Format.Format_RGB32)
+    image.fill(window.palette().color(QPalette.ColorRole.Window))
+    painter = QPainter(image)
+    inside = area & window.rect()
+    painter.drawPixmap(inside.topLeft() - area.topLeft(), window.grab(inside))
+    painter.end()
+    return image
+
+
+def pixels(image: QImage) -> array[int]:
+    """Every pixel as 0xffRRGGBB, row by row."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    return array("I", bytes(image.constBits())[: image.sizeInBytes()])
+
+
+def colour(image: QImage, x: int, y: int) -> str:
+    return image.pixelColor(x, y).name()
+
+
+def ink_on_paper(image: QImage) -> tuple[str, str]:
+    """(ink, paper): the most common colour of a picture, and the one that stands out most from it.
+
+    For a line of text that is its background and its text colour (the glyphs' solid cores).
+    """
+    from collections import Counter
+
+    from lupus_reader.themes import contrast_ratio
+
+    counts = Counter(pixels(image))
+    paper = f"#{counts.most_common(1)[0][0] & 0xFFFFFF:06x}"
+    ink = max((f"#{value & 0xFFFFFF:06x}" for value in counts), key=lambda c: contrast_ratio(c, paper))
+    return ink, paper

@@ -3,63 +3,29 @@ no sideways scrolling (WCAG 1.4.4)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QLabel,
-    QStyleOptionViewItem,
-    QTabBar,
-    QTreeView,
+    QDialog,
+    QMenu,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from lupus_reader.kiosk.pin import hash_pin
+from lupus_reader.kiosk.policy import KioskPolicy
 from lupus_reader.state import load_state
-from lupus_reader.ui.navigator import wrapped_text_height
+from lupus_reader.ui.appearance import scale_app_font
+from lupus_reader.ui.guide_info import NoticeBar
+from lupus_reader.ui.kiosk_shell import KioskSession
+from lupus_reader.ui.search_controller import SearchController
+from tests.gui.clipping import clipped_texts
 from tests.gui.conftest import OpenWindow
-
-
-def clipped_texts(window: QWidget) -> list[str]:
-    """Every visible label, button and tab whose text does not fit in it."""
-    found = []
-    for label in window.findChildren(QLabel):
-        if not label.isVisible() or not label.text():
-            continue
-        room = label.contentsRect()
-        if label.wordWrap():
-            fits = label.heightForWidth(room.width()) <= room.height() + 1
-        else:
-            fits = label.sizeHint().width() <= label.width() and label.sizeHint().height() <= label.height()
-        if not fits:
-            found.append(f"label {label.text()!r}: {label.size().toTuple()} < {label.sizeHint().toTuple()}")
-    for button in window.findChildren(QAbstractButton):
-        if button.isVisible() and button.text():
-            hint = button.sizeHint()
-            if hint.width() > button.width() or hint.height() > button.height():
-                found.append(f"button {button.text()!r}: {button.size().toTuple()} < {hint.toTuple()}")
-    for bar in window.findChildren(QTabBar):
-        if not bar.isVisible():
-            continue
-        for index in range(bar.count()):
-            needed = bar.fontMetrics().horizontalAdvance(bar.tabText(index))
-            if bar.tabRect(index).width() < needed:
-                found.append(f"tab {bar.tabText(index)!r}: {bar.tabRect(index).width()} < {needed}")
-    for tree in window.findChildren(QTreeView):
-        if not tree.isVisible():
-            continue
-        index = tree.indexAt(tree.viewport().rect().topLeft())
-        while index.isValid() and tree.visualRect(index).top() < tree.viewport().height():
-            item = QStyleOptionViewItem()
-            item.initFrom(tree)
-            tree.itemDelegate().initStyleOption(item, index)
-            item.rect = tree.visualRect(index)
-            needed = wrapped_text_height(tree, item)  # as the style paints it, wrapped, nothing elided
-            if item.rect.height() < needed:
-                found.append(f"navigator {item.text!r}: {item.rect.height()} < {needed}")
-            index = tree.indexBelow(index)
-    return found
+from tests.gui.test_command_line import assert_is_window_picture, run
 
 
 def test_200_percent_in_1280_by_800_clips_nothing(qtbot: QtBot, open_window: OpenWindow) -> None:
@@ -68,12 +34,49 @@ def test_200_percent_in_1280_by_800_clips_nothing(qtbot: QtBot, open_window: Ope
     assert QApplication.font().pointSizeF() == 2 * natural
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800))
+    # Once search is ready: while it prepares, the field says how far it has got.
+    qtbot.waitUntil(window.findChild(SearchController).is_ready)
     pack = controller.library.packs[0]
     for chapter in pack.chapters:
         controller.go_to(chapter.sections[0].id)
         QApplication.processEvents()
         assert window.reader.horizontalScrollBar().maximum() == 0, chapter.file
         assert clipped_texts(window) == [], chapter.file
+    for dock in window.docks:  # each side panel, its tab shown
+        dock.raise_()
+        QApplication.processEvents()
+        assert clipped_texts(window) == [], dock.windowTitle()
+
+
+def test_200_percent_in_a_720_px_window_clips_nothing(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """Half of a small laptop's screen: the navigator scrolls, and no title runs under its scroll bar."""
+    window, _ = open_window(text_scale=200)
+    window.findChild(NoticeBar).hide()  # read and understood: it no longer holds the window wider
+    qtbot.waitUntil(lambda: window.minimumWidth() <= 720)
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    QApplication.processEvents()
+    assert window.navigator.verticalScrollBar().isVisible()
+    assert window.reader.horizontalScrollBar().maximum() == 0
+    assert clipped_texts(window) == []
+
+
+def test_200_percent_dialogs_clip_nothing(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The glossary, About This Guide and the keyboard shortcuts, opened from a 1280x800 window."""
+    window, _ = open_window(text_scale=200)
+    window.resize(1280, 800)
+    for action, name in (
+        (window.glossary_action, "glossaryDialog"),
+        (window.about_guide_action, "aboutGuide"),
+        (window.shortcuts_action, "shortcutsDialog"),
+    ):
+        action.trigger()
+        qtbot.waitUntil(lambda n=name: any(d.isVisible() for d in window.findChildren(QDialog, n)))  # type: ignore[misc]
+        dialog = next(d for d in window.findChildren(QDialog, name) if d.isVisible())
+        QApplication.processEvents()
+        assert clipped_texts(dialog) == [], name
+        assert window.screen().availableGeometry().contains(dialog.frameGeometry()), name
+        dialog.close()
 
 
 def test_text_size_is_chosen_in_the_menu_and_remembered(
@@ -88,3 +91,53 @@ def test_text_size_is_chosen_in_the_menu_and_remembered(
     assert window.reader.document().defaultFont().pointSizeF() == size_at_100 * 1.5
     controller.save()
     assert load_state(data_dir).text_scale == 150
+
+
+def _checked_size(window: QWidget) -> list[str]:
+    return [
+        a.text()
+        for a in window.findChildren(QAction)
+        if a.isCheckable() and a.isChecked() and "%" in a.text()
+    ]
+
+
+def test_a_size_between_the_menus_steps_from_the_command_line(tmp_path: Path) -> None:
+    png = tmp_path / "shot.png"
+    result = run("--data-dir", str(tmp_path / "data"), "--text-scale", "130", "--screenshot", str(png))
+    assert result.returncode == 0, result.stderr
+    assert_is_window_picture(png)
+
+
+def test_a_size_between_the_menus_steps_from_the_saved_state(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "state.json").write_text(json.dumps({"text_scale": 130}), encoding="utf-8")
+    window, _ = open_window()
+    natural = QApplication.instance().property("lupusNaturalPointSize")
+    assert QApplication.font().pointSizeF() == pytest.approx(natural * 1.3)
+    assert _checked_size(window) == ["130%"]  # the menu shows the size in use, among its steps
+    menu = next(m for m in window.findChildren(QMenu) if m.title() == "Text &Size")
+    sizes = [a.text() for a in menu.actions()]
+    assert sizes == sorted(sizes, key=lambda text: int(text[:-1]))
+
+
+def test_a_size_between_the_menus_steps_in_a_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    kiosk = KioskSession(
+        app, KioskPolicy(pin_hash=hash_pin("482913", iterations=100_000), text_scale=130), tmp_path
+    )
+    try:
+        assert kiosk.start_visit()
+        qtbot.waitExposed(kiosk.window)
+        natural = app.property("lupusNaturalPointSize")
+        assert QApplication.font().pointSizeF() == pytest.approx(natural * 1.3)
+    finally:
+        app.removeEventFilter(kiosk)
+        kiosk._idle.stop()
+        if kiosk.window is not None:
+            kiosk._leaving = True
+            kiosk.window.close()
+            kiosk.window.deleteLater()
+        app.setQuitOnLastWindowClosed(True)
+        scale_app_font(app, 100)

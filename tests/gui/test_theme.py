@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.state import load_state
 from lupus_reader.themes import THEMES, contrast_ratio
+from lupus_reader.ui import appearance
+from lupus_reader.ui.appearance import style_hints
 from tests.gui.conftest import OpenWindow
 
 Role = QPalette.ColorRole
@@ -91,3 +94,37 @@ def test_theme_menu_switches_live_and_is_remembered(
     assert controller.current.id == section  # the same place, laid out again
     controller.save()
     assert load_state(data_dir).theme == "dark"
+
+
+def test_following_a_light_system_paints_the_tested_light_theme(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    window, _ = open_window(theme="system")  # the offscreen desktop says neither light nor dark
+    palette = window.reader.palette()
+    assert _hex(palette.color(Role.Window)) == THEMES["light"].window
+    assert _hex(palette.color(Role.Base)) == THEMES["light"].base
+    assert window.theme is THEMES["light"]
+
+
+def test_following_the_system_into_dark_and_high_contrast(
+    qtbot: QtBot, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop switches to dark, then asks for high contrast: the window follows both, live.
+
+    The offscreen platform cannot change its colour scheme (QStyleHints.setColorScheme
+    does nothing there), so the desktop's answer is replaced and its signal sent.
+    """
+    window, controller = open_window(theme="system")
+    hints = style_hints()
+    monkeypatch.setattr(appearance, "system_scheme", lambda: Qt.ColorScheme.Dark)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    qtbot.waitUntil(lambda: _hex(window.reader.viewport().palette().color(Role.Base)) == THEMES["dark"].base)
+    assert pane_colours(window)[0] == THEMES["dark"].text
+    monkeypatch.setattr(appearance, "system_contrast", lambda: Qt.ContrastPreference.HighContrast)
+    hints.accessibility().contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+    qtbot.waitUntil(
+        lambda: _hex(window.reader.viewport().palette().color(Role.Base)) == THEMES["contrast"].base
+    )
+    assert window.theme is THEMES["contrast"]
+    assert pane_colours(window)[0] == THEMES["contrast"].text
+    assert controller.state.theme == "system"  # still following: the choice kept is the system's

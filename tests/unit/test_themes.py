@@ -8,6 +8,7 @@ import pytest
 
 from lupus_reader.themes import (
     DEFAULT_THEME,
+    THEME_CHOICES,
     THEMES,
     Theme,
     content_css,
@@ -67,8 +68,9 @@ MARKS = [
     ("focus_ring", "base"),
     ("focus_ring", "window"),
     ("focus_ring", "button"),
-    ("icon", "base"),
-    ("icon", "window"),
+    ("note_mark", "base"),
+    ("note_mark", "alternate_base"),
+    ("highlighted_text", "highlight"),  # the note mark on a selected row
     ("banner_border", "window"),
     ("table_border", "base"),
     ("note_border", "note_background"),
@@ -93,7 +95,9 @@ def test_contrast_ratio_follows_the_wcag_formula():
 
 def test_three_themes_by_name():
     assert theme_names() == ["light", "dark", "contrast"]
-    assert DEFAULT_THEME in THEMES
+    # A first start follows the desktop; every name a reader may choose is a theme or "system".
+    assert DEFAULT_THEME == "system"
+    assert set(THEME_CHOICES) == {*THEMES, "system"}
     assert [THEMES[name].dark for name in theme_names()] == [False, True, True]
 
 
