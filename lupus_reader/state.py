@@ -13,12 +13,14 @@ from typing import Any
 
 from lupus_reader.files import write_atomically
 from lupus_reader.history import MAX_ENTRIES, Location
+from lupus_reader.themes import THEMES as _COLOUR_THEMES
 
 STATE_FILE = "state.json"
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 # Text size of the whole app, menus and panels included (the zoom is the pane's alone).
 TEXT_SCALES = (50, 75, 100, 125, 150, 175, 200, 250, 300)
-THEMES = ("system", "light", "dark", "contrast")
+# What a reader (or a kiosk's settings, or --theme) may choose: the themes, or follow the system.
+THEMES = ("system", *_COLOUR_THEMES)
 
 
 @dataclass(slots=True)
