@@ -159,11 +159,6 @@ class KioskSession(QObject):
         self._close_countdown()
         old, self.visit = self.visit, None
         # Dialogs and popups first, or they would stand over the next visit until the old window goes.
-        popup = QApplication.activePopupWidget()
-        while popup is not None:
-            popup.close()
-            following = QApplication.activePopupWidget()
-            popup = following if following is not popup else None
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and (old is None or widget is not old.window):
                 widget.close()

@@ -10,28 +10,21 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QClipboard, QContextMenuEvent, QGuiApplication, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.kiosk.pin import PinGate
-from lupus_reader.kiosk.takehome import QUIET_ZONE
-from lupus_reader.ui import kiosk_print
 from lupus_reader.ui.kiosk_shell import KioskSession
 from lupus_reader.ui.kiosk_staff import StaffCorner
-from tests.gui.helpers import write_pack
+from tests.gui.helpers import click_link, write_pack
 from tests.gui.kiosk_support import (
     PIN,
     PIN_HASH,
     SECRET,
-    SIZES,
     Clock,
-    at_size,
-    global_rect,
     kiosk_session,
     leave_traces,
     settle,
-    show_panel,
     tool_button,
     visible_windows,
     words_in,
@@ -223,6 +216,19 @@ def test_one_tap_anywhere_on_the_countdown_continues(
     assert session.countdown is None and session.window is first
 
 
+def _first_glossary_link(window: QWidget) -> str:
+    block = window.reader.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            href = fragments.fragment().charFormat().anchorHref()
+            if href.startswith("#glossary-"):
+                return href
+            fragments += 1
+        block = block.next()
+    raise AssertionError("no glossary term in this section")
+
+
 def _wait_for_new_visit(qtbot: QtBot, session: KioskSession, old: QWidget) -> None:
     qtbot.waitUntil(lambda: session.window is not None and session.window is not old, timeout=3000)
     settle(qtbot, session)
@@ -276,14 +282,21 @@ def _assert_nothing_of_the_visit(session: KioskSession, tmp_path: Path) -> None:
     assert not data.exists() or list(data.rglob("*")) == []
 
 
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen popups
 def test_the_wipe_closes_every_dialog_and_popup_before_the_next_visit_shows(
     qtbot: QtBot, session: KioskSession, clock: Clock
 ) -> None:
     old = session.window
+    visit = session.visit
+    visit.controller.go_to("lupus-stem-cell-therapy/02-what-it-is/what-lupus-is")
+    click_link(qtbot, old, _first_glossary_link(old))  # a definition pops up beside the word
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     old.notes_pane.editor.setPlainText(f"take {SECRET} home")
     session.show_take_home()
     session.ask_pin()
-    qtbot.waitUntil(lambda: len(visible_windows()) >= 3)
+    # And the definition again, over the dialogs (a tap on a dialog closed it).
+    visit.controller.glossary_link.emit(visit.controller.current_pack(), _first_glossary_link(old))
+    qtbot.waitUntil(lambda: len(visible_windows()) >= 4 and QApplication.activePopupWidget() is not None)
     seen: list[list[QWidget]] = []
     session.visit_started.connect(lambda new: seen.append([w for w in visible_windows() if w is not new]))
     clock.advance(155)
@@ -333,123 +346,3 @@ def test_a_visit_shows_exactly_the_guides_of_the_settings(qtbot: QtBot, tmp_path
         assert [pack.id for pack in running.visit.controller.library.packs] == ["clinic"]  # no bundled guide
         assert window.navigator.current_section() == "clinic/one/second"
         assert "Stem Cell" not in words_in(window.navigator)
-
-
-# -- take home ------------------------------------------------------------------------------------
-
-
-def test_take_my_questions_home_shows_a_qr_code(qtbot: QtBot, session: KioskSession) -> None:
-    window = session.window
-    window.notes_pane.editor.setPlainText("Ask about fertility")  # not saved yet: the code has it anyway
-    session.show_take_home()
-    dialog = window.findChild(QWidget, "takeHomeDialog")
-    qtbot.waitUntil(dialog.isVisible)
-    assert len(dialog.codes) == 1
-    code = dialog.codes[0]
-    assert "Ask about fertility" in code.part.text
-    assert code.width() >= 300 and code.part.size >= 21
-    # What is painted is the code: each module's centre is dark exactly where the matrix says.
-    image = code.grab().toImage()
-    modules = code.part.size + 2 * QUIET_ZONE
-    cell = code.width() / modules
-    for y, row in enumerate(code.part.matrix):
-        for x, dark in enumerate(row):
-            pixel = image.pixelColor(int((x + QUIET_ZONE + 0.5) * cell), int((y + QUIET_ZONE + 0.5) * cell))
-            assert (pixel.lightness() < 128) is dark, (x, y)
-    corner = image.pixelColor(int(cell), int(cell))  # the quiet zone stays light
-    assert corner.lightness() > 200
-
-
-@pytest.mark.parametrize("size", list(SIZES))
-def test_four_codes_fit_the_screen_a_page_at_a_time(qtbot: QtBot, session: KioskSession, size: str) -> None:
-    window = session.window
-    at_size(qtbot, window, size)
-    lines = (f"line {i} about my symptoms and medicines, word word word" for i in range(60))
-    window.notes_pane.editor.setPlainText("\n".join(lines))
-    session.show_take_home()
-    dialog = window.findChild(QWidget, "takeHomeDialog")
-    qtbot.waitUntil(dialog.isVisible)
-    assert len(dialog.codes) == 4
-    screen = window.geometry()
-
-    shown: list[int] = []
-    while True:
-        assert screen.contains(dialog.frameGeometry()), (dialog.frameGeometry(), screen)
-        done = dialog.done_button
-        assert done.isVisible() and screen.contains(global_rect(done))
-        page = [code.part.number for code in dialog.codes if code.isVisible()]
-        assert page and all(screen.contains(global_rect(dialog.codes[n - 1])) for n in page)
-        assert all(dialog.codes[n - 1].width() >= 240 for n in page)  # 2 px a module and more
-        shown += page
-        if not dialog.next_button.isVisible() or not dialog.next_button.isEnabled():
-            break
-        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    assert shown == [1, 2, 3, 4]  # every code, once, in order
-
-
-# -- printing ---------------------------------------------------------------------------------------
-
-
-def _watch_for_system_dialogs(found: list[str]) -> None:
-    """The system's print dialog or a file dialog would run a loop of its own: close it, remember it."""
-
-    def look() -> None:
-        for widget in visible_windows():
-            if isinstance(widget, QPrintDialog | QFileDialog):
-                found.append(type(widget).__name__)
-                widget.reject()
-
-    for delay in (300, 900, 1800):
-        QTimer.singleShot(delay, look)
-
-
-def _pdf_printer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The 'default printer' of this test: a PDF in tmp_path, standing in for paper."""
-    target = tmp_path / "printed.pdf"
-
-    def printer() -> QPrinter:
-        made = QPrinter(QPrinter.PrinterMode.HighResolution)
-        made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        made.setOutputFileName(str(target))
-        return made
-
-    monkeypatch.setattr(kiosk_print, "default_printer", printer)
-    return target
-
-
-@pytest.mark.parametrize("how", ["Ctrl+P", "Print… in Questions"])
-def test_printing_asks_the_kiosks_own_question_and_never_offers_a_file(
-    qtbot: QtBot, printing_session: KioskSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
-) -> None:
-    window = printing_session.window
-    printed = _pdf_printer(tmp_path, monkeypatch)
-    system_dialogs: list[str] = []
-    _watch_for_system_dialogs(system_dialogs)
-
-    if how == "Ctrl+P":
-        qtbot.keyClick(window.reader, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    else:
-        show_panel(qtbot, window, "Questions")
-        qtbot.mouseClick(window.questions_panel.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.findChild(QWidget, "kioskPrint") is not None, timeout=3000)
-    confirm = window.findChild(QWidget, "kioskPrint")
-    qtbot.mouseClick(confirm.print_button, Qt.MouseButton.LeftButton)
-
-    qtbot.waitUntil(lambda: printed.is_file() and printed.stat().st_size > 0)
-    assert system_dialogs == []
-    assert not any(isinstance(w, QPrintDialog | QFileDialog) for w in QApplication.allWidgets())
-
-
-def test_without_a_printer_the_kiosk_says_so(
-    qtbot: QtBot, printing_session: KioskSession, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(kiosk_print, "default_printer", lambda: None)
-    window = printing_session.window
-    show_panel(qtbot, window, "Questions")
-    qtbot.mouseClick(window.questions_panel.print_button, Qt.MouseButton.LeftButton)
-
-    confirm = window.findChild(QWidget, "kioskPrint")
-    qtbot.waitUntil(confirm.isVisible)
-
-    assert "No printer is ready" in confirm.message.text()
-    assert not confirm.print_button.isVisible()
