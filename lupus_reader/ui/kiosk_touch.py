@@ -115,8 +115,9 @@ class PanelFitter(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.window and event.type() == QEvent.Type.Resize:
-            # After the window's own resizeEvent, which fits the panels for a desktop.
+        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit(self.window.width())  # now, before the window is painted at this size
+            # And again after the window's own resizeEvent, which fits the panels for a desktop.
             QTimer.singleShot(0, self, lambda: self.fit(self.window.width()))
         return False
 

@@ -125,6 +125,8 @@ def test_every_target_is_48_px_and_8_px_from_the_next(qtbot: QtBot, window: Main
 
     assert small == []
     assert close == [], "\n".join(close)
+    for bar in (bar for bar in window.findChildren(QTabBar) if bar.isVisible()):
+        assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))  # every tab in view
 
 
 def _rows(view: QAbstractItemView) -> list[QRect]:
