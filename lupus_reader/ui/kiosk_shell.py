@@ -72,7 +72,7 @@ class KioskSession(QObject):
         super().__init__(app)
         self.app = app
         self.policy = policy
-        self.data_dir = data_dir  # nothing is written there; a visit only reads its guides
+        self.data_dir = data_dir  # a kiosk visit neither reads nor writes anything there
         self.clock = clock
         self.long_press_ms = long_press_ms
         self.gate = PinGate(policy.pin_hash)  # one for the app's life: a new visit does not reset the count
