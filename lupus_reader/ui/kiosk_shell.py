@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -32,10 +33,12 @@ from lupus_reader.kiosk.pin import PinGate
 from lupus_reader.kiosk.policy import KioskPolicy
 from lupus_reader.ui.kiosk_countdown import CountdownDialog
 from lupus_reader.ui.kiosk_lockdown import KioskGuard, lock_down, visit_tool
-from lupus_reader.ui.kiosk_print import KioskPrinting
 from lupus_reader.ui.kiosk_staff import LONG_PRESS_MS, PinPad, StaffCorner
 from lupus_reader.ui.kiosk_touch import stop_finger_scrolling
 from lupus_reader.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from lupus_reader.ui.printing import PrintJob, SendToPrinter
 
 IDLE_CHECK_MS = 1000
 
@@ -110,9 +113,14 @@ class KioskSession(QObject):
             return False
         self.visit = visit
         window = visit.window
-        printing = KioskPrinting(window)
-        visit.printing.send_to_printer = printing.send
-        visit.questions.send_to_printer = printing.send
+        # Never the system's print dialog (it offers files): the kiosk's own question, or nothing.
+        send: SendToPrinter = _no_printing
+        if self.policy.allow_print:
+            from lupus_reader.ui.kiosk_print import KioskPrinting  # Qt's printing: loaded only to print
+
+            send = KioskPrinting(window).send
+        visit.printing.send_to_printer = send
+        visit.questions.send_to_printer = send
         corner = StaffCorner(self.long_press_ms)
         corner.long_pressed.connect(self.ask_pin)
         tools = []
@@ -225,6 +233,10 @@ class KioskSession(QObject):
         if event.type() in _ACTIVITY and self.countdown is None:
             self._last_activity = self.clock()
         return False
+
+
+def _no_printing(_heading: str, _name: str, _job: PrintJob) -> None:
+    """Printing is off: the print actions are gone, and this is what any print request would reach."""
 
 
 def run_kiosk(app: QApplication, policy: KioskPolicy, data_dir: Path, screenshot: Path | None = None) -> int:
