@@ -7,11 +7,12 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lupus_reader import APP_DISPLAY_NAME, APP_NAME, __version__, paths, resources
-from lupus_reader.kiosk import EXIT_CONFIG, EXIT_STAFF
+from lupus_reader.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK
 from lupus_reader.themes import THEME_CHOICES
 
 if TYPE_CHECKING:
@@ -19,13 +20,14 @@ if TYPE_CHECKING:
 
     from lupus_reader.storage.db import Database
     from lupus_reader.ui.controller import ReaderController
+    from lupus_reader.ui.library_controller import LibraryController
     from lupus_reader.ui.main_window import MainWindow
+    from lupus_reader.ui.print_controller import PrintController
+    from lupus_reader.ui.questions_controller import QuestionsController
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_KIOSK_STAFF = EXIT_STAFF  # staff closed the kiosk with the PIN; systemd leaves it closed
-EXIT_KIOSK_CONFIG = EXIT_CONFIG  # the kiosk settings are wrong; the kiosk did not start
 SCREENSHOT_TIMEOUT_MS = 30_000
+# What a kiosk takes from its settings file only (--kiosk refuses these options).
+_KIOSK_SETTINGS = {"pack": "packs", "section": "start_section", "text_scale": "text_scale", "theme": "theme"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,6 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.config and not (args.kiosk or args.command == "kiosk-pin"):
         parser.error("--config goes with --kiosk or kiosk-pin")
+    if args.kiosk:
+        for option, setting in _KIOSK_SETTINGS.items():
+            if getattr(args, option):
+                flag = "--" + option.replace("_", "-")
+                parser.error(f"{flag} does not go with --kiosk: set {setting} in the kiosk settings file")
     if args.command in ("check-pack", "search"):
         from lupus_reader import cli
     if args.command == "check-pack":
@@ -185,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.kiosk_policy = policy_for_start(args.config, sys.stderr)
         if args.kiosk_policy is None:
-            return EXIT_KIOSK_CONFIG
+            return EXIT_CONFIG
     if args.self_test or (args.screenshot and not _has_display()):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return _run_gui(args)
@@ -196,9 +203,6 @@ def _has_display() -> bool:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    # Qt is imported only here, so check-pack and friends start fast and headless.
-    from PySide6.QtCore import QTimer
-
     # Start-up makes tens of thousands of objects that live as long as the app
     # (modules, classes, a pack's sections): the cyclic collector is paused
     # while they are made and then told to leave them alone (settle_memory).
@@ -219,9 +223,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         from lupus_reader.ui.kiosk_shell import run_kiosk
 
         gc.enable()
-        return run_kiosk(
-            app, args.kiosk_policy, paths.data_dir(args.data_dir), args.pack, args.text_scale, args.theme
-        )
+        return run_kiosk(app, args.kiosk_policy, paths.data_dir(args.data_dir), args.screenshot)
     opened = open_reader(
         args.pack,
         paths.data_dir(args.data_dir),
@@ -237,8 +239,13 @@ def _run_gui(args: argparse.Namespace) -> int:
     window, _controller = opened
     if not args.screenshot:
         return app.exec()
+    return screenshot_at_first_paint(app, window, args.screenshot)
 
-    target: Path = args.screenshot
+
+def screenshot_at_first_paint(app: QApplication, window: MainWindow, target: Path) -> int:
+    """Run until the window's content is first painted, save the window as a PNG there, and quit."""
+    from PySide6.QtCore import Qt, QTimer
+
     result = {"code": EXIT_FAILURE}
 
     def grab() -> None:
@@ -247,16 +254,16 @@ def _run_gui(args: argparse.Namespace) -> int:
         if not saved:
             print(f"{APP_NAME}: cannot write the screenshot to {target}", file=sys.stderr)
         result["code"] = EXIT_OK if saved else EXIT_FAILURE
-        app.quit()
+        app.exit(result["code"])
 
     def too_slow() -> None:
         print(
             f"{APP_NAME}: the content was not painted within {SCREENSHOT_TIMEOUT_MS // 1000} s",
             file=sys.stderr,
         )
-        app.quit()
+        app.exit(EXIT_FAILURE)
 
-    window.reader.first_paint.connect(grab)
+    window.reader.first_paint.connect(grab, Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, too_slow)
     app.exec()
     return result["code"]
@@ -318,10 +325,43 @@ def open_reader(
     cache_dir: Path | None = None,
     text_scale: int | None = None,
     theme: str | None = None,
-    empty_library: bool = False,
     notice: bool = True,
 ) -> tuple[MainWindow, ReaderController] | None:
     """Open the packs and show the window, as the command line does; None if nothing opens."""
+    opened = build_reader(
+        pack_paths, data_dir, section, remember, cache_dir, text_scale, theme, notice=notice
+    )
+    return (opened.window, opened.controller) if opened is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """A window and the controllers behind it (a kiosk works through them)."""
+
+    window: MainWindow
+    controller: ReaderController
+    library: LibraryController
+    questions: QuestionsController
+    printing: PrintController
+
+
+def build_reader(
+    pack_paths: Sequence[Path],
+    data_dir: Path,
+    section: str | None = None,
+    remember: bool = True,
+    cache_dir: Path | None = None,
+    text_scale: int | None = None,
+    theme: str | None = None,
+    kiosk: bool = False,
+    notice: bool = True,
+) -> Reader | None:
+    """``open_reader``, giving the controllers too; None if nothing opens.
+
+    A ``kiosk`` visit shows exactly ``pack_paths`` (the bundled guide when there
+    are none), all of which must open, over an empty library in memory that
+    reads and writes no file.
+    """
     from PySide6.QtWidgets import QApplication
 
     from lupus_reader.content.library import installed_packs, open_library
@@ -337,14 +377,20 @@ def open_reader(
     from lupus_reader.ui.search_controller import SearchController
 
     scans = ScanCache(cache_dir / "sections" if cache_dir else None)
-    # Packs given on the command line win over installed ones, which win over the bundled.
-    requested = [*installed_packs(data_dir), *pack_paths]
-    library, failures = open_library(requested, resources.bundled_packs(), scans)
-    if not library.packs:
+    if kiosk:
+        from lupus_reader.kiosk.content import kiosk_pack_paths
+
+        library, failures = open_library(kiosk_pack_paths(pack_paths), [], scans)
+    else:
+        # Packs given on the command line win over installed ones, which win over the bundled.
+        requested = [*installed_packs(data_dir), *pack_paths]
+        library, failures = open_library(requested, resources.bundled_packs(), scans)
+    if not library.packs or (kiosk and failures):
         for failure in failures:
             print(f"{APP_NAME}: {failure.describe()}", file=sys.stderr)
-        print(f"{APP_NAME}: no content pack could be opened", file=sys.stderr)
-        return None
+        if not library.packs:
+            print(f"{APP_NAME}: no content pack could be opened", file=sys.stderr)
+        return None  # a kiosk shows all its guides or none
     state = load_state(data_dir) if remember else ReadingState()
     if text_scale is not None:
         state.text_scale = text_scale
@@ -357,13 +403,13 @@ def open_reader(
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:
         controller.report_broken_pack(failure.path, failure.error, fallback=True)
-    database, problem = open_storage(data_dir, remember, empty=empty_library)
+    database, problem = open_storage(data_dir, remember, empty=kiosk)
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         window.banner.show_message(problem)
     library_controller = LibraryController(window, controller, database)
-    QuestionsController(library_controller)
-    PrintController(window, controller)
+    questions = QuestionsController(library_controller)
+    printing = PrintController(window, controller)
     AppearanceController(window, controller)
     SearchController(window, controller, database, cache_dir, library_controller)
     GuideInfoController(window, controller, notice)
@@ -372,7 +418,7 @@ def open_reader(
     window.reader.first_paint.connect(settle_memory)
     if isinstance(app, QApplication):
         window.reader.first_paint.connect(lambda: set_window_icon(app))
-    return window, controller
+    return Reader(window, controller, library_controller, questions, printing)
 
 
 def settle_memory() -> None:

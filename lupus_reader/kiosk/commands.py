@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lupus_reader import APP_NAME
-from lupus_reader.kiosk import EXIT_CONFIG
+from lupus_reader.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK
 from lupus_reader.kiosk.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, hash_pin, pin_problem, verify_pin
 from lupus_reader.kiosk.policy import (
     KioskConfigError,
@@ -24,8 +24,6 @@ from lupus_reader.kiosk.policy import (
     render_policy,
 )
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
 NEW_FILE_MODE = 0o640  # the kiosk's user reads it through the file's group; nobody else
 
 # The value of a pin_hash line holding a plain string, as kiosk-pin and render_policy write it.
@@ -33,10 +31,14 @@ _PIN_VALUE = re.compile(r'(?m)^([ \t]*pin_hash[ \t]*=[ \t]*)"[^"\\\n]*"(?=[ \t]*
 
 
 def policy_for_start(config: Path | None, err: TextIO) -> KioskPolicy | None:
-    """The settings for ``--kiosk``, or None after saying on ``err`` what is wrong (exit EXIT_CONFIG)."""
+    """The settings for ``--kiosk``, or None after saying on ``err`` what is wrong (exit EXIT_CONFIG).
+
+    The guides are opened here too, so a pack that does not open or a start
+    section that is in none of them stops the kiosk before any window shows.
+    """
     path = config if config is not None else default_config_path()
     try:
-        return load_policy(path)
+        return load_policy(path, check_content=True)
     except KioskConfigError as error:
         for problem in error.problems:
             print(f"{APP_NAME}: {error.describe(problem)}", file=err)

@@ -1,48 +1,46 @@
-"""Kiosk mode: a locked, touch-first reader whose every visit lives in memory and ends wiped.
+"""Kiosk mode: visits one after another, each in a window of its own that lives in memory and ends wiped.
 
 A visit is a window. Everything a visitor does (bookmarks, notes, ticked and
 added questions, search text, history, zoom, scroll position) belongs to that
 window and its in-memory library; nothing is written to disk. When the visit
-ends (idle timeout, or "Finish and clear") the whole window is thrown away, the
-clipboard is emptied, and a fresh window opens at the start section: nothing
-can leak into the next visit because nothing is carried over.
+ends (the idle countdown runs out, or "Finish and clear") every dialog and
+popup is closed, the window is thrown away, the clipboard is emptied, and a
+fresh window opens at the start section: nothing is carried over to the next.
 
-Staff leave with a long press on the top-left corner and the PIN; the app then
-exits with EXIT_STAFF, which a supervisor (systemd) tells apart from a crash.
+The window is dressed by kiosk_lockdown (no way out, touch-first); staff leave
+with a long press on the top-left corner and the PIN (kiosk_staff), and the
+app exits with EXIT_STAFF, which a supervisor (systemd) tells apart from a
+crash. A visit that cannot open (its guides gone) ends the app with
+EXIT_FAILURE, so that the supervisor starts it again.
 """
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QApplication,
-    QDialog,
-    QDockWidget,
-    QLabel,
-    QLayout,
-    QPushButton,
-    QScroller,
-    QTabBar,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
-from lupus_reader.kiosk import EXIT_STAFF
+from lupus_reader import APP_NAME
+from lupus_reader.app import Reader, build_reader, screenshot_at_first_paint
+from lupus_reader.exit_codes import EXIT_FAILURE, EXIT_STAFF
 from lupus_reader.kiosk.pin import PinGate
 from lupus_reader.kiosk.policy import KioskPolicy
+from lupus_reader.ui.kiosk_countdown import CountdownDialog
+from lupus_reader.ui.kiosk_lockdown import KioskGuard, lock_down, visit_tool
+from lupus_reader.ui.kiosk_staff import LONG_PRESS_MS, PinPad, StaffCorner
+from lupus_reader.ui.kiosk_touch import stop_finger_scrolling
 from lupus_reader.ui.main_window import MainWindow
 
-LONG_PRESS_MS = 2000
-CORNER_PX = 56
-TOUCH_PX = 48  # the least size of anything a finger presses (WCAG 2.5.5, platform guidelines)
-GAP_PX = 8  # the least gap between two targets
+if TYPE_CHECKING:
+    from lupus_reader.ui.printing import PrintJob, SendToPrinter
+
+IDLE_CHECK_MS = 1000
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -54,113 +52,13 @@ _ACTIVITY = {
     QEvent.Type.InputMethod,
 }
 
-# What a visitor could use to leave, or to reach the system: none of it does anything in a kiosk.
-_BLOCKED_STANDARD = (
-    QKeySequence.StandardKey.Quit,
-    QKeySequence.StandardKey.Close,
-    QKeySequence.StandardKey.Open,
-    QKeySequence.StandardKey.Save,
-    QKeySequence.StandardKey.SaveAs,
-    QKeySequence.StandardKey.New,
-    QKeySequence.StandardKey.Print,
-    QKeySequence.StandardKey.FullScreen,
-    QKeySequence.StandardKey.Preferences,
-    QKeySequence.StandardKey.HelpContents,
-)
-_BLOCKED_KEYS = (
-    *("Alt+F4", "Ctrl+Q", "Ctrl+W", "Esc", "F11", "Ctrl+O", "Ctrl+P", "Ctrl+S", "Ctrl+N", "Ctrl+T"),
-    *("Ctrl+Shift+Q", "Ctrl+Shift+W", "Ctrl+Shift+S", "F10", "Alt+Space", "Ctrl+Alt+Delete"),
-)
-
-TOUCH_STYLE = f"""
-QToolButton, QPushButton {{ min-width: {TOUCH_PX}px; min-height: {TOUCH_PX}px; padding: 4px 12px; }}
-QLineEdit {{ min-height: {TOUCH_PX}px; }}
-QToolBar {{ spacing: {GAP_PX}px; padding: 4px; }}
-QTabBar::tab {{ min-height: {TOUCH_PX}px; min-width: {TOUCH_PX}px; padding: 0 14px; }}
-QTabBar QToolButton {{ min-width: {TOUCH_PX}px; min-height: {TOUCH_PX}px; }}
-QTreeView::item, QListView::item {{ min-height: {TOUCH_PX}px; }}
-QScrollBar:vertical {{ width: 28px; }}
-QScrollBar:horizontal {{ height: 28px; }}
-"""
-
-
-def _first(sequence: QKeySequence) -> QKeyCombination:
-    return sequence[0]  # type: ignore[index]  # QKeySequence is indexable; the stubs do not say so
-
-
-def blocked_sequences(allow_print: bool = False) -> set[QKeyCombination]:
-    blocked = {_first(QKeySequence(text)) for text in _BLOCKED_KEYS}
-    for standard in _BLOCKED_STANDARD:
-        blocked.update(
-            _first(sequence) for sequence in QKeySequence.keyBindings(standard) if sequence.count()
-        )
-    if allow_print:
-        printing = [QKeySequence("Ctrl+P"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Print)]
-        blocked -= {_first(sequence) for sequence in printing if sequence.count()}
-    return blocked
-
-
-class StaffCorner(QWidget):
-    """An empty square in the top-left corner: held down for two seconds, it asks for the staff PIN."""
-
-    long_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staffCorner")
-        self.setFixedSize(CORNER_PX, CORNER_PX)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._hold = QTimer(self)
-        self._hold.setSingleShot(True)
-        self._hold.setInterval(LONG_PRESS_MS)
-        self._hold.timeout.connect(self.long_pressed)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        self._hold.start()
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        self._hold.stop()
-        event.accept()
-
-
-class CountdownDialog(QDialog):
-    """ "Still reading? Tap to continue", counting down to the end of the visit."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("idleCountdown")
-        self.setWindowTitle("Still reading?")
-        self.setModal(True)
-        self.button = QPushButton("Still reading? Tap to continue")
-        self.button.setMinimumSize(360, 96)
-        self.button.setAccessibleName("Still reading? Tap to continue")
-        self.button.clicked.connect(self.accept)
-        self.seconds = QLabel()
-        self.seconds.setAccessibleName("Seconds until the screen is cleared")
-        self.seconds.setWordWrap(True)
-        self.seconds.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
-        layout.addWidget(self.button)
-        layout.addWidget(self.seconds)
-
-    def show_seconds(self, seconds: int) -> None:
-        self.seconds.setText(
-            f"In {seconds} s this screen is cleared for the next person: "
-            "your notes, bookmarks and questions are not kept."
-        )
-        self.adjustSize()  # the words wrap onto as many lines as they need
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if event.key() == Qt.Key.Key_Escape:
-            return  # Esc does not dismiss it: only a tap on the button continues the visit
-        super().keyPressEvent(event)
-
 
 class KioskSession(QObject):
-    """Runs visits one after another until staff leave with the PIN."""
+    """Runs visits one after another until staff leave with the PIN.
+
+    ``clock`` (seconds, monotonic) and ``long_press_ms`` (the staff corner's
+    hold) are the real ones unless a test gives its own.
+    """
 
     visit_started = Signal(object)  # the visit's MainWindow
     visit_ended = Signal()
@@ -170,143 +68,121 @@ class KioskSession(QObject):
         app: QApplication,
         policy: KioskPolicy,
         data_dir: Path,
-        packs: Sequence[Path] = (),
-        text_scale: int | None = None,
-        theme: str | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        long_press_ms: int = LONG_PRESS_MS,
     ) -> None:
         super().__init__(app)
         self.app = app
         self.policy = policy
-        self.data_dir = data_dir
-        self.packs = [*policy.packs, *packs]
-        self.text_scale = text_scale or policy.text_scale
-        self.theme = theme or policy.theme
+        self.data_dir = data_dir  # a kiosk visit neither reads nor writes anything there
+        self.clock = clock
+        self.long_press_ms = long_press_ms
         self.gate = PinGate(policy.pin_hash)  # one for the app's life: a new visit does not reset the count
         self.rules = policy.idle_rules
-        self.window: MainWindow | None = None
+        self.visit: Reader | None = None
         self.countdown: CountdownDialog | None = None
-        self._leaving = False
-        self._last_activity = time.monotonic()
-        self._blocked = blocked_sequences(policy.allow_print)
-        self._idle = QTimer(self)
-        self._idle.setInterval(1000)
-        self._idle.timeout.connect(self.check_idle)
+        self.guard = KioskGuard(app, policy.allow_print)
+        self._last_activity = clock()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(IDLE_CHECK_MS)
+        self._ticker.timeout.connect(self.check_idle)
         app.setQuitOnLastWindowClosed(False)  # between two visits there is, for a moment, no window
         app.installEventFilter(self)
+
+    @property
+    def window(self) -> MainWindow | None:
+        """The window of the visit going on, if any."""
+        return self.visit.window if self.visit is not None else None
 
     # -- visits -------------------------------------------------------------------------
 
     def start_visit(self) -> bool:
-        """A fresh window at the start section, locked down; False if no pack opens."""
-        from lupus_reader.app import open_reader
-
-        opened = open_reader(
-            self.packs,
+        """A fresh window at the start section, locked down; False if its guides do not open."""
+        visit = build_reader(
+            self.policy.packs,
             self.data_dir,
             self.policy.start_section or None,
             remember=False,
             cache_dir=None,
-            text_scale=self.text_scale,
-            theme=self.theme,
-            empty_library=True,
+            text_scale=self.policy.text_scale,
+            theme=self.policy.theme,
+            kiosk=True,
         )
-        if opened is None:
+        if visit is None:
             return False
-        self.window = opened[0]
-        self.lock_down(self.window)
-        self._last_activity = time.monotonic()
-        self._idle.start()
-        self.visit_started.emit(self.window)
+        self.visit = visit
+        window = visit.window
+        # Never the system's print dialog (it offers files): the kiosk's own question, or nothing.
+        send: SendToPrinter = _no_printing
+        if self.policy.allow_print:
+            from lupus_reader.ui.kiosk_print import KioskPrinting  # Qt's printing: loaded only to print
+
+            send = KioskPrinting(window).send
+        visit.printing.send_to_printer = send
+        visit.questions.send_to_printer = send
+        corner = StaffCorner(self.long_press_ms)
+        corner.long_pressed.connect(self.ask_pin)
+        tools = []
+        if self.policy.allow_qr:
+            tip = "Your questions and notes as QR codes, for your phone's camera"
+            tools.append(visit_tool(window, "Take my questions home", "takeHome", tip, self.show_take_home))
+        tip = "End your visit: everything you did here is cleared for the next person"
+        tools.append(visit_tool(window, "Finish and clear", "finishVisit", tip, self.end_visit))
+        self.guard.window = window
+        lock_down(window, allow_print=self.policy.allow_print, corner=corner, visit_tools=tools)
+        self._last_activity = self.clock()
+        self._ticker.start()
+        self.visit_started.emit(window)
         return True
 
     def end_visit(self) -> None:
-        """Wipe the visit: the window and everything in it, the clipboard; then start the next."""
-        self._idle.stop()
-        old = self.window
-        self.window = None
-        self.countdown = None
-        if old is not None:
-            from lupus_reader.ui.library_controller import LibraryController
-
-            self._leaving = True
-            try:
-                old.close()  # notes flush, to the in-memory library only
-            finally:
-                self._leaving = False
-            library = old.findChild(LibraryController)
-            if library is not None:
-                library.database.close()
-            old.deleteLater()
-        clipboard = QGuiApplication.clipboard()
-        clipboard.clear(clipboard.Mode.Clipboard)
-        if clipboard.supportsSelection():
-            clipboard.clear(clipboard.Mode.Selection)
+        """Wipe the visit (its window and all in it, every dialog and popup, the clipboard); then the next."""
+        self._leave_visit()
         self.visit_ended.emit()
-        self.start_visit()
+        if not self.start_visit():
+            print(
+                f"{APP_NAME}: the next kiosk visit could not be opened (see above); "
+                f"ending with exit code {EXIT_FAILURE} so that the kiosk is started again",
+                file=sys.stderr,
+            )
+            self.app.exit(EXIT_FAILURE)
 
     def staff_exit(self) -> None:
-        self._idle.stop()
-        if self.window is not None:
-            self._leaving = True
-            self.window.close()
+        self._leave_visit()
         self.app.exit(EXIT_STAFF)
 
-    # -- locking down -----------------------------------------------------------------------
+    def close(self) -> None:
+        """Stop for good: no more visits, no more watching the app's events."""
+        self._leave_visit()
+        # The last window goes now, not when the app is torn down (its gestures must go before Qt's).
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        stop_finger_scrolling()
+        self.app.removeEventFilter(self)
+        self.guard.remove()
+        self.app.setQuitOnLastWindowClosed(True)
 
-    def lock_down(self, window: MainWindow) -> None:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.menuBar().hide()
-        window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for action in (
-            window.open_folder_action,
-            window.open_zip_action,
-            window.quit_action,
-            window.export_action,
-            window.import_action,
-            window.pdf_section_action,
-            window.pdf_guide_action,
-            window.shortcuts_action,
-        ):
-            _disable(action)
-        if not self.policy.allow_print:
-            _disable(window.print_section_action)
-            _disable(window.print_guide_action)
-        window.questions_panel.pdf_button.hide()
-        window.questions_panel.print_button.setVisible(self.policy.allow_print)
-        for dock in window.findChildren(QDockWidget):
-            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        toolbar = window.findChild(QToolBar, "navigationToolbar")
-        assert toolbar is not None
-        corner = StaffCorner()
-        corner.long_pressed.connect(self.ask_pin)
-        first = toolbar.actions()[0] if toolbar.actions() else None
-        toolbar.insertWidget(first, corner) if first else toolbar.addWidget(corner)
-        toolbar.addSeparator()
-        finish = QAction("Finish and clear", window)
-        finish.setObjectName("finishVisit")
-        finish.setToolTip("End your visit: everything you did here is cleared for the next person")
-        finish.triggered.connect(self.end_visit)
-        toolbar.addAction(finish)
-        if self.policy.allow_qr:
-            take_home = QAction("Take my questions home", window)
-            take_home.setObjectName("takeHome")
-            take_home.triggered.connect(self.show_take_home)
-            toolbar.addAction(take_home)
-        window.setStyleSheet(TOUCH_STYLE)
-        for layout in window.findChildren(QLayout):
-            if 0 <= layout.spacing() < GAP_PX:
-                layout.setSpacing(GAP_PX)
-        for area in window.findChildren(QAbstractScrollArea):
-            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        window.showFullScreen()
-        # Room for every panel tab at the kiosk's large text, so each is one tap away.
-        tabs = [bar.sizeHint().width() for bar in window.findChildren(QTabBar)]
-        if window.docks and tabs:
-            window.resizeDocks([window.docks[0]], [max(tabs) + 2 * GAP_PX], Qt.Orientation.Horizontal)
+    def _leave_visit(self) -> None:
+        self._ticker.stop()
+        self._close_countdown()
+        old, self.visit = self.visit, None
+        # Dialogs and popups first, or they would stand over the next visit until the old window goes.
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and (old is None or widget is not old.window):
+                widget.close()
+        if old is not None:
+            self.guard.window = None
+            self.guard.close_window(old.window)  # notes flush, to the in-memory library only
+            database = old.library.database
+            old.window.destroyed.connect(lambda: database.close())
+            old.window.deleteLater()
+        clipboard = QGuiApplication.clipboard()
+        for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection, QClipboard.Mode.FindBuffer):
+            clipboard.clear(mode)  # a mode the platform lacks is ignored
+
+    # -- staff and take-home ------------------------------------------------------------
 
     def ask_pin(self) -> None:
-        from lupus_reader.ui.pin_pad import PinPad
-
         if self.window is None:
             return
         pad = PinPad(self.gate, self.window)
@@ -315,29 +191,19 @@ class KioskSession(QObject):
 
     def show_take_home(self) -> None:
         from lupus_reader.kiosk.takehome import take_home
-        from lupus_reader.ui.library_controller import LibraryController
-        from lupus_reader.ui.take_home_dialog import TakeHomeDialog
+        from lupus_reader.ui.kiosk_take_home import TakeHomeDialog
 
-        window = self.window
-        if window is None:
+        if self.visit is None:
             return
-        library = window.findChild(LibraryController)
-        assert library is not None
-        from lupus_reader.storage.stores import QuestionStore
-
-        controller = library.reader
-        pack = controller.current_pack()
-        title = pack.title if pack else ""
-        questions = QuestionStore(library.database).for_pack(pack.id) if pack else []
-        window.notes_pane.flush()
-        dialog = TakeHomeDialog(take_home(title, questions, library.notes.all()), window)
-        dialog.setObjectName("takeHomeDialog")
+        title, questions, notes = self.visit.questions.contents(every_guide=True)
+        dialog = TakeHomeDialog(take_home(title, questions, notes), self.visit.window)
         dialog.open()
 
     # -- idle -----------------------------------------------------------------------------
 
     def check_idle(self) -> None:
-        state = self.rules.state(self._last_activity, time.monotonic())
+        """Once a second: show, count down or close the warning, or end the visit."""
+        state = self.rules.state(self._last_activity, self.clock())
         if state.phase == "expired":
             self.end_visit()
         elif state.phase == "warning":
@@ -352,7 +218,7 @@ class KioskSession(QObject):
             self._close_countdown()
 
     def _continue(self) -> None:
-        self._last_activity = time.monotonic()
+        self._last_activity = self.clock()
         self._close_countdown()
 
     def _close_countdown(self) -> None:
@@ -362,44 +228,30 @@ class KioskSession(QObject):
             countdown.close()
             countdown.deleteLater()
 
-    def activity(self) -> None:
-        """A touch or a key: the visit goes on (a tap on the countdown's button continues it)."""
-        self._last_activity = time.monotonic()
-
-    # -- every event of the app passes here ------------------------------------------------
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        kind = event.type()
-        if kind in _ACTIVITY and self.countdown is None:
-            self.activity()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
-            if event.keyCombination() in self._blocked:
-                event.accept()
-                return True
-        elif kind == QEvent.Type.ContextMenu:
-            return True
-        elif kind == QEvent.Type.Close and watched is self.window and not self._leaving:
-            event.ignore()
-            return True
+        # A touch or a key: the visit goes on. While the warning shows, only a tap on it continues.
+        if event.type() in _ACTIVITY and self.countdown is None:
+            self._last_activity = self.clock()
         return False
 
 
-def _disable(action: QAction) -> None:
-    action.setEnabled(False)
-    action.setVisible(False)
-    action.setShortcuts([])
+def _no_printing(_heading: str, _name: str, _job: PrintJob) -> None:
+    """Printing is off: the print actions are gone, and this is what any print request would reach."""
 
 
-def run_kiosk(
-    app: QApplication,
-    policy: KioskPolicy,
-    data_dir: Path,
-    packs: Sequence[Path] = (),
-    text_scale: int | None = None,
-    theme: str | None = None,
-) -> int:
-    """Run the kiosk until staff leave (EXIT_STAFF); 1 if no pack opens."""
-    session = KioskSession(app, policy, data_dir, packs, text_scale, theme)
-    if not session.start_visit():
-        return 1
-    return app.exec()
+def run_kiosk(app: QApplication, policy: KioskPolicy, data_dir: Path, screenshot: Path | None = None) -> int:
+    """Run the kiosk until staff leave (EXIT_STAFF); EXIT_FAILURE if a visit cannot open.
+
+    With ``screenshot``, save the first visit's window as a PNG once it is painted, and end (EXIT_OK).
+    """
+    session = KioskSession(app, policy, data_dir)
+    try:
+        if not session.start_visit():
+            return EXIT_FAILURE
+        window = session.window
+        assert window is not None
+        if screenshot is not None:
+            return screenshot_at_first_paint(app, window, screenshot)
+        return app.exec()
+    finally:
+        session.close()

@@ -46,7 +46,9 @@ class NoTitle(QWidget):
     panel's own border is not drawn against theirs."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(0, 4)  # not QWidget's "no hint" (-1), which the dock would add to its height
+        # 8 px, a touch target's gap in a kiosk too; not QWidget's "no hint" (-1), which the dock
+        # would add to its height.
+        return QSize(0, 8)
 
 
 class PanelTitles(QObject):
@@ -71,7 +73,7 @@ class PanelTitles(QObject):
         """After the dock area has settled (tabbing and untabbing change several docks at once)."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.update)
+            QTimer.singleShot(0, self, self.update)  # dropped if the window goes first
 
     def update(self) -> None:
         self._pending = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,9 @@ from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from lupus_reader.ui.printing import PrintDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from lupus_reader.ui.printing import PrintDocument, SendToPrinter
 
 
 class PrintController(QObject):
@@ -22,6 +25,7 @@ class PrintController(QObject):
         super().__init__(window)
         self.window = window
         self.reader = reader
+        self.send_to_printer: SendToPrinter = self._ask_for_printer  # a kiosk puts its own here
         window.print_section_action.triggered.connect(lambda: self.print_dialog(whole=False))
         window.print_guide_action.triggered.connect(lambda: self.print_dialog(whole=True))
         window.pdf_section_action.triggered.connect(lambda: self.pdf_dialog(whole=False))
@@ -107,20 +111,21 @@ class PrintController(QObject):
         self._tell(f"Saved {pages} page{'s' if pages != 1 else ''} to {path}")
 
     def print_dialog(self, whole: bool) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from lupus_reader.ui.printing import paint_pages
-
         made = self.document(whole)
         if made is None:
             return
         document, footer, title = made
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(title)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print the whole guide" if whole else "Print this section")
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
+        heading = "Print the whole guide" if whole else "Print this section"
+        self.send_to_printer(heading, title, lambda printer: self._print_on(printer, document, footer))
+
+    def _ask_for_printer(self, heading: str, name: str, job: Callable[[QPrinter], None]) -> None:
+        from lupus_reader.ui.printing import ask_for_printer
+
+        ask_for_printer(self.window, heading, name, job)
+
+    def _print_on(self, printer: QPrinter, document: PrintDocument, footer: str) -> None:
+        from lupus_reader.ui.printing import paint_pages
+
         try:
             pages = paint_pages(document, printer, footer)
         except OSError as error:

@@ -12,6 +12,7 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -29,11 +30,18 @@ from PySide6.QtGui import (
 from lupus_reader.content.pack import ContentPack
 from lupus_reader.ui.reader_view import block_anchors
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
 PRINT_POINT_SIZE = 11.0
 FOOTER_GAP_PT = 14.0  # between the text and the footer line
 MARGIN_MM = 18.0
 
 ImageResolver = Callable[[QUrl], "QImage | None"]
+PrintJob = Callable[["QPrinter"], None]  # paints a document on the printer it is given
+# Where a print goes: (heading, document name, job) -> None; ask_for_printer, or a kiosk's own.
+SendToPrinter = Callable[[str, str, PrintJob], None]
 
 
 class PrintDocument(QTextDocument):
@@ -153,6 +161,22 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str)
     finally:
         painter.end()
     return pages
+
+
+def ask_for_printer(parent: QWidget, heading: str, name: str, job: PrintJob) -> None:
+    """The system's print dialog; ``job`` paints on the printer chosen there, if one is.
+
+    The controllers send every print through a function like this one; a kiosk
+    puts its own in its place (kiosk_print), which never offers a file.
+    """
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(heading)
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        job(printer)
 
 
 def write_pdf(document: QTextDocument, path: Path, footer: str, title: str) -> int:

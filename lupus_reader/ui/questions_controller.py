@@ -6,13 +6,20 @@ can be undone the same way as a bookmark's or a note's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from lupus_reader.content.pack import ContentPack, Section
-from lupus_reader.storage.stores import Change, QuestionStore
+from lupus_reader.storage.stores import Change, Note, Question, QuestionStore
 from lupus_reader.ui.library_controller import UNDO_MESSAGE_MS, LibraryController
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from lupus_reader.ui.printing import SendToPrinter
 
 
 class QuestionsController(QObject):
@@ -23,6 +30,7 @@ class QuestionsController(QObject):
         self.reader = library.reader
         self.questions = QuestionStore(library.database)
         self._pack: str | None = None  # the guide whose questions are in the panel
+        self.send_to_printer: SendToPrinter = self._ask_for_printer  # a kiosk puts its own here
 
         # Connected after the library controller: a new section's note is shown first.
         self.reader.section_changed.connect(self._on_section_changed)
@@ -91,14 +99,16 @@ class QuestionsController(QObject):
                 self.window.statusBar().showMessage(f"Saved {chosen}", UNDO_MESSAGE_MS)
 
     def print_questions_dialog(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         from lupus_reader.ui.question_sheet import sheet_document
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            sheet_document(self.sheet()).print_(printer)
+        sheet = self.sheet()
+        heading = "Print my questions and notes"
+        self.send_to_printer(heading, "My questions", lambda printer: sheet_document(sheet).print_(printer))
+
+    def _ask_for_printer(self, heading: str, name: str, job: Callable[[QPrinter], None]) -> None:
+        from lupus_reader.ui.printing import ask_for_printer
+
+        ask_for_printer(self.window, heading, name, job)
 
     def save_questions_pdf(self, path: Path) -> None:
         from lupus_reader.ui.question_sheet import save_pdf
@@ -108,8 +118,14 @@ class QuestionsController(QObject):
     def sheet(self) -> str:
         from lupus_reader.ui.question_sheet import sheet_html
 
+        return sheet_html(*self.contents())
+
+    def contents(self, every_guide: bool = False) -> tuple[str, list[Question], list[Note]]:
+        """What the sheet holds: the guide's title, its questions, and the notes on it (or on
+        ``every_guide``), the note being typed included."""
+        self.window.notes_pane.flush()
         pack = self.reader.current_pack()
         title = pack.title if pack else ""
         questions = self.questions.for_pack(pack.id) if pack else []
-        notes = [n for n in self.library.notes.all() if pack is None or n.pack == pack.id]
-        return sheet_html(title, questions, notes)
+        notes = [n for n in self.library.notes.all() if every_guide or pack is None or n.pack == pack.id]
+        return title, questions, notes

@@ -80,6 +80,8 @@ class QuestionsPanel(QWidget):
         self.pdf_button.clicked.connect(self.pdf_requested)
 
     def set_questions(self, questions: list[Question]) -> None:
+        current = self.list.currentItem()
+        current_id = current.data(QUESTION_ID_ROLE) if current is not None else None
         self._filling = True
         try:
             self.list.clear()
@@ -93,6 +95,8 @@ class QuestionsPanel(QWidget):
                 item.setData(QUESTION_ID_ROLE, question.id)
                 item.setData(MINE_ROLE, question.mine)
                 self.list.addItem(item)
+                if question.id == current_id:
+                    self.list.setCurrentItem(item)  # a tick refills the list: the row ticked stays current
         finally:
             self._filling = False
 

@@ -16,15 +16,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from lupus_reader.kiosk.pin import hash_pin
-from lupus_reader.kiosk.policy import KioskPolicy
 from lupus_reader.state import load_state
-from lupus_reader.ui.appearance import scale_app_font
 from lupus_reader.ui.guide_info import NoticeBar
-from lupus_reader.ui.kiosk_shell import KioskSession
 from lupus_reader.ui.search_controller import SearchController
 from tests.gui.clipping import clipped_texts
 from tests.gui.conftest import OpenWindow
+from tests.gui.kiosk_support import kiosk_session
 from tests.gui.test_command_line import assert_is_window_picture, run
 
 
@@ -124,20 +121,6 @@ def test_a_size_between_the_menus_steps_from_the_saved_state(
 
 def test_a_size_between_the_menus_steps_in_a_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
     app = QApplication.instance()
-    kiosk = KioskSession(
-        app, KioskPolicy(pin_hash=hash_pin("482913", iterations=100_000), text_scale=130), tmp_path
-    )
-    try:
-        assert kiosk.start_visit()
-        qtbot.waitExposed(kiosk.window)
+    with kiosk_session(qtbot, tmp_path, text_scale=130):
         natural = app.property("lupusNaturalPointSize")
         assert QApplication.font().pointSizeF() == pytest.approx(natural * 1.3)
-    finally:
-        app.removeEventFilter(kiosk)
-        kiosk._idle.stop()
-        if kiosk.window is not None:
-            kiosk._leaving = True
-            kiosk.window.close()
-            kiosk.window.deleteLater()
-        app.setQuitOnLastWindowClosed(True)
-        scale_app_font(app, 100)

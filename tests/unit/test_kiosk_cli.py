@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from lupus_reader import app
-from lupus_reader.kiosk import EXIT_CONFIG, EXIT_STAFF
+from lupus_reader.kiosk import EXIT_CONFIG
 from lupus_reader.kiosk.commands import kiosk_pin_command
 from lupus_reader.kiosk.policy import KioskPolicy, hash_pin, load_policy, verify_pin
 
@@ -32,6 +32,9 @@ def answers(monkeypatch: pytest.MonkeyPatch, *typed: str) -> list[str]:
     return prompts
 
 
+QUICK_PIN_HASH = hash_pin("2468", iterations=100_000)  # the least a settings file may hold
+
+
 def run_main(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     stdout, stderr = sys.stdout, sys.stderr
@@ -41,12 +44,6 @@ def run_main(*argv: str) -> tuple[int, str, str]:
     finally:
         sys.stdout, sys.stderr = stdout, stderr
     return code, out.getvalue(), err.getvalue()
-
-
-def test_the_exit_codes_differ_from_each_other_and_from_crashes():
-    assert EXIT_STAFF not in (0, 1, 2, EXIT_CONFIG, 120, 255)
-    assert not 64 <= EXIT_STAFF <= 78 and not 126 <= EXIT_STAFF <= 192 and not 200 <= EXIT_STAFF <= 243
-    assert (app.EXIT_KIOSK_STAFF, app.EXIT_KIOSK_CONFIG) == (EXIT_STAFF, EXIT_CONFIG)
 
 
 def test_kiosk_pin_makes_a_settings_file_that_opens_the_kiosk(tmp_path, monkeypatch):
@@ -173,6 +170,29 @@ def test_kiosk_with_good_settings_hands_them_to_the_window(tmp_path, monkeypatch
     assert started[1] is None  # not a kiosk
 
 
+@pytest.mark.parametrize(
+    ("option", "setting"),
+    [
+        (["--section", "lupus-stem-cell-therapy/01-about/about-this-guide"], "start_section"),
+        (["--pack", "guide.zip"], "packs"),
+        (["--text-scale", "200"], "text_scale"),
+        (["--theme", "dark"], "theme"),
+    ],
+)
+def test_a_kiosk_takes_its_settings_from_its_file_only(tmp_path, capsys, option, setting):
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f'pin_hash = "{QUICK_PIN_HASH}"\n', encoding="utf-8")
+
+    with pytest.raises(SystemExit) as caught:
+        app.main(["--kiosk", "--config", str(path), *option])
+
+    assert caught.value.code == 2
+    assert (
+        f"{option[0]} does not go with --kiosk: set {setting} in the kiosk settings file"
+        in capsys.readouterr().err
+    )
+
+
 def test_config_without_kiosk_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit) as caught:
         run_main("--config", str(tmp_path / "kiosk.toml"))
@@ -185,6 +205,10 @@ def test_config_without_kiosk_is_a_usage_error(tmp_path):
         ("warning_s = 10\n", "kiosk.toml:1: warning_s: must be from 20 to 600 seconds, not 10"),
         ('theme = "dark"\n', "kiosk.toml: pin_hash: no staff PIN is set"),
         (None, "kiosk.toml: there is no kiosk settings file here"),
+        (
+            f'start_section = "nowhere"\npin_hash = "{QUICK_PIN_HASH}"\n',
+            'kiosk.toml:1: start_section: there is no section "nowhere" in the guides shown',
+        ),
     ],
 )
 def test_kiosk_with_bad_settings_exits_before_qt_is_loaded(tmp_path, text, words):

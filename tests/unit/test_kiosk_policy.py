@@ -48,7 +48,7 @@ def test_a_file_with_only_the_pin_has_every_default(write, pin_hash):
     assert policy == KioskPolicy(pin_hash=pin_hash)
     assert (policy.idle_timeout_s, policy.warning_s, policy.text_scale) == (120, 30, 150)
     assert (policy.theme, policy.allow_qr, policy.allow_print, policy.packs) == ("light", True, False, ())
-    assert policy.idle_rules.state(0, 0).seconds_left == 120
+    assert policy.idle_rules.state(0, 0).seconds_left == 150  # 120 s idle, then a 30 s countdown
 
 
 def test_every_setting_is_read(write, tmp_path):
@@ -145,12 +145,12 @@ def test_a_table_is_an_unknown_key(write):
     assert "kiosk: unknown setting 'kiosk'" in problem_of(path)
 
 
-def test_the_warning_must_be_shorter_than_the_idle_time(write):
-    path = write("idle_timeout_s = 60\nwarning_s = 60\n")
+def test_the_warning_counts_down_after_the_idle_time_whatever_their_lengths(write):
+    policy = load_policy(write("idle_timeout_s = 60\nwarning_s = 90\n"))
 
-    message = problem_of(path)
-
-    assert f"{path}:2: warning_s: is 60 but must be shorter than idle_timeout_s (60)" in message
+    assert policy.idle_rules.state(0, 59).phase == "active"
+    assert policy.idle_rules.state(0, 60).phase == "warning"  # after the whole idle time
+    assert policy.idle_rules.state(0, 60).seconds_left == 90  # the whole warning to count down
 
 
 def test_every_problem_is_named_at_once(write):

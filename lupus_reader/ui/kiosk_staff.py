@@ -1,14 +1,42 @@
-"""The staff PIN pad: big digit keys for a touch screen, wrong-PIN counting and lockout from PinGate."""
+"""The staff's way out: a long press on the top-left corner, then the PIN pad (wrong PINs locked out)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from lupus_reader.kiosk.pin import PIN_MAX_DIGITS, PinGate
+from lupus_reader.ui.kiosk_touch import buttons_at_least
 
 KEY_SIZE = 72  # px: well over the 48 px a finger needs
+LONG_PRESS_MS = 2000
+CORNER_PX = 56
+
+
+class StaffCorner(QWidget):
+    """An empty square in the top-left corner: held down for ``hold_ms``, it asks for the staff PIN."""
+
+    long_pressed = Signal()
+
+    def __init__(self, hold_ms: int = LONG_PRESS_MS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staffCorner")
+        self.setAccessibleName("Staff only")
+        self.setFixedSize(CORNER_PX, CORNER_PX)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(hold_ms)
+        self._hold.timeout.connect(self.long_pressed)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        self._hold.start()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        self._hold.stop()
+        event.accept()
 
 
 class PinPad(QDialog):
@@ -21,6 +49,7 @@ class PinPad(QDialog):
         self.setObjectName("pinPad")
         self.setWindowTitle("Staff PIN")
         self.setModal(True)
+        buttons_at_least(self, KEY_SIZE, KEY_SIZE)
         self.gate = gate
         title = QLabel("Staff only: enter the PIN to close the kiosk")
         title.setWordWrap(True)
