@@ -7,8 +7,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from lupus_reader.content.manifest import MANIFEST
@@ -31,18 +30,18 @@ def _key(form: str) -> str:
     return " ".join(form.split()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One glossary entry: its name, other ways the text says it, and what it means."""
 
     name: str
     definition: str
     aliases: tuple[str, ...] = ()
     line: int = 0  # of its [[term]] header in the glossary file
-    slug: str = field(init=False, default="")  # made from the name as a heading's id is
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "slug", make_slug(self.name))
+    @property
+    def slug(self) -> str:
+        """Made from the name as a heading's id is."""
+        return make_slug(self.name)
 
     @property
     def href(self) -> str:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lupus_reader.content.pack import ContentPack, PackError, Section, load_pack
 from lupus_reader.content.scan_cache import ScanCache
 
 
-@dataclass(frozen=True, slots=True)
-class PackFailure:
+class PackFailure(NamedTuple):
     """A pack that was asked for but could not be opened."""
 
     path: Path

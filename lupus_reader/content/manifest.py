@@ -6,9 +6,8 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lupus_reader.content.problems import Problem, Severity, decode
 from lupus_reader.content.scan import make_slug
@@ -31,8 +30,7 @@ _KNOWN_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     title: str
     note: str = ""
     url: str = ""

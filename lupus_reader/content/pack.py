@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lupus_reader.content.glossary import Glossary, open_glossary
@@ -381,7 +381,7 @@ def load_pack(path: Path, cache: ScanCache | None = None) -> ContentPack:
     if pack is None or errors:
         raise PackError(path, problems)
     pack.warnings = [
-        replace(p, severity="warning", message=f"{p.message} (the guide opens without its glossary)")
+        p._replace(severity="warning", message=f"{p.message} (the guide opens without its glossary)")
         if id(p) in glossary_problems and p.severity == "error"
         else p
         for p in problems

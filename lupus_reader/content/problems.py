@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lupus_reader.content.source import PackSource
 
@@ -12,8 +11,7 @@ Severity = Literal["error", "warning"]
 _UNREADABLE = "file cannot be read (missing, damaged, unreadable, too big or outside the pack)"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong with a pack, located as ``file:line``."""
 
     file: str

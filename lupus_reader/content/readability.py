@@ -14,8 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lupus_reader.content.scan import plain_text
 
@@ -135,8 +134,7 @@ def grades_language(language: str) -> bool:
     return primary in {"en", "und"}
 
 
-@dataclass(frozen=True, slots=True)
-class SectionReadability:
+class SectionReadability(NamedTuple):
     """One section's length and grade, located as ``file:line`` of its heading."""
 
     section_id: str
@@ -148,8 +146,7 @@ class SectionReadability:
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
-class ReadabilitySummary:
+class ReadabilitySummary(NamedTuple):
     median: float | None
     hardest: SectionReadability | None
     minutes: int  # the whole pack, read at WORDS_PER_MINUTE

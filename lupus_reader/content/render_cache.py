@@ -12,9 +12,8 @@ import contextlib
 import hashlib
 import json
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lupus_reader import __version__
 from lupus_reader.content.language import text_direction
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
 RENDER_REVISION = 5  # 5: the page says its text direction (dir="rtl" for Hebrew, Arabic...)
 
 
-@dataclass(frozen=True, slots=True)
-class CachedChapter:
+class CachedChapter(NamedTuple):
     html: str
     external_links: tuple[str, ...]
 

@@ -13,8 +13,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 SECTION_LEVELS = (1, 2, 3)
 
@@ -70,8 +69,7 @@ def _check_rules() -> dict[str, re.Pattern[str]]:
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])|[*_`~]|!?\[([^\]]*)\]\([^)]*\)")
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A level 1-3 heading found in a chapter: a navigable section."""
 
     level: int
@@ -85,8 +83,7 @@ class Heading:
     start: int = 0  # character offset of the heading's first line
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link or image reference in a chapter, with its line number."""
 
     target: str
@@ -95,8 +92,7 @@ class Link:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RawTag:
+class RawTag(NamedTuple):
     """A raw HTML tag written in the Markdown source."""
 
     tag: str
@@ -104,8 +100,7 @@ class RawTag:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class ScanResult:
+class ScanResult(NamedTuple):
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
     raw_tags: tuple[RawTag, ...]

@@ -1,17 +1,17 @@
-"""Bundled packs and icons, found through importlib.resources from source and frozen alike."""
+"""Bundled packs and icons: files next to this module, from source and frozen alike."""
 
 from __future__ import annotations
 
-import functools
-from importlib.resources import files
 from pathlib import Path
 
+# A source checkout, a wheel and a PyInstaller bundle (which sets __file__ and
+# collects the data files beside it) all keep these files on disk, next to
+# this module: plain paths, and no importlib.resources to load at start-up.
+_ROOT = Path(__file__).resolve().parent
 
-@functools.cache
+
 def _root() -> Path:
-    # Both a source checkout and a PyInstaller bundle keep these files on
-    # disk, so the Traversable is a real path; packs are read as folders.
-    return Path(str(files(__name__)))
+    return _ROOT
 
 
 def bundled_packs() -> list[Path]:

@@ -15,9 +15,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 LIBRARY_FILE = "library.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -41,7 +40,7 @@ def statements(script: str) -> list[str]:
 
 def _create(connection: sqlite3.Connection) -> None:
     """A new library gets schema.sql, which is always the whole current schema."""
-    script = files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
+    script = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
     for statement in statements(script):
         connection.execute(statement)
 
@@ -179,8 +178,7 @@ class Database:
         self.connection.close()
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     database: Database
     moved_aside: Path | None = None  # where a damaged library was put, to tell the reader
 

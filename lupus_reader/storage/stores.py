@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lupus_reader.storage.db import Database
 
@@ -21,14 +20,12 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     kind: Kind
     ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Bookmark:
+class Bookmark(NamedTuple):
     id: int
     pack: str
     pack_version: str
@@ -41,8 +38,7 @@ class Bookmark:
     detached: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     id: int
     pack: str
     section: str
@@ -55,8 +51,7 @@ class Note:
     detached: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     id: int
     pack: str
     text: str

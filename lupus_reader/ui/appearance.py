@@ -157,7 +157,8 @@ class AppearanceController(QObject):
         if action is not None:
             return action
         later = [step for step in sorted(self.scale_actions) if step > percent]
-        action = QAction(_menu_label(percent), self.text_scale_menu)
+        action = QAction(self.text_scale_menu)
+        action.setText(_menu_label(percent))
         action.setCheckable(True)
         action.setData(percent)
         self._scale_group.addAction(action)

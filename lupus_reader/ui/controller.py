@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage
 
 from lupus_reader import APP_DISPLAY_NAME, __version__
 from lupus_reader.content.glossary import HREF_PREFIX as GLOSSARY_PREFIX
@@ -17,6 +17,9 @@ from lupus_reader.history import History, Location
 from lupus_reader.state import ZOOM_STEPS, ReadingState, save_state
 from lupus_reader.themes import THEMES, content_css
 from lupus_reader.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 PRERENDER_DELAY_MS = 300
 SAVE_DELAY_MS = 1500
@@ -253,6 +256,8 @@ class ReaderController(QObject):
             data = pack.source.read_bytes(path)
         except KeyError:
             return None
+        from PySide6.QtGui import QImage  # here: its type and enums are made only for a guide with pictures
+
         image = QImage.fromData(data)
         return None if image.isNull() else image
 

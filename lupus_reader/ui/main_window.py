@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
         label: str = "",
         tip: str = "",
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # not QAction(text, parent): its overloads make PySide build QIcon's enums
+        action.setText(text)
         action.setShortcuts(shortcuts)
         if label:
             action.setIconText(label)  # the toolbar's words: arrows drawn with text, no icon set to load

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QImage
 
 from lupus_reader.content.pack import Chapter, ContentPack
 from lupus_reader.themes import THEMES, content_css
@@ -53,6 +52,8 @@ class PrintController(QObject):
         return document, footer_text(pack), title
 
     def _resolver(self, pack: ContentPack, chapters: list[Chapter]):  # type: ignore[no-untyped-def]
+        from PySide6.QtGui import QImage  # made when printing, not at start-up
+
         def resolve(url: QUrl) -> QImage | None:
             if url.scheme() or url.host():
                 return None

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock, QTextDocument
+from PySide6.QtGui import QFont, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-ResourceResolver = Callable[[QUrl], QImage | None]
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+# QImage named, not touched: PySide makes a Qt type (and its enums) when it is first used.
+ResourceResolver = Callable[[QUrl], "QImage | None"]
 
 # Where a heading counts as "being read": a fifth of the way down the pane.
 READING_LINE = 0.2

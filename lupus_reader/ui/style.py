@@ -63,7 +63,7 @@ class ThemedStyle(QProxyStyle):
             self._frame(option, painter, bool(option.state & _HAS_FOCUS))
         elif element == PE.PE_PanelLineEdit and not _inside_box(widget):
             # Fusion draws a line edit's outline with its panel, not as PE_FrameLineEdit.
-            painter.fillRect(option.rect, option.palette.base())
+            self._fill(painter, option.rect, option.palette.base().color())
             self._frame(option, painter, bool(option.state & _HAS_FOCUS))
         elif element == PE.PE_FrameFocusRect:
             self._focus_rect(option, painter)
@@ -107,7 +107,7 @@ class ThemedStyle(QProxyStyle):
             fill = fill.darker(115) if not self.theme.dark else fill.lighter(140)
         elif option.state & QStyle.StateFlag.State_MouseOver:
             fill = fill.darker(105) if not self.theme.dark else fill.lighter(120)
-        painter.fillRect(rect, fill)
+        self._fill(painter, rect, fill)
         if option.state & _HAS_FOCUS:
             self._outline(painter, rect, self.theme.focus_ring, FOCUS_WIDTH)
         else:
@@ -119,9 +119,20 @@ class ThemedStyle(QProxyStyle):
         rect = option.rect
         self._outline(painter, rect, self.theme.border, 1)
         if selected:
-            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 3), QColor(self.theme.focus_ring))
+            bar = QRect(rect.left(), rect.top(), rect.width(), 3)
+            self._fill(painter, bar, QColor(self.theme.focus_ring))
         if focused:
             self._outline(painter, rect.adjusted(3, 4, -3, -3), self.theme.focus_ring, FOCUS_WIDTH)
+
+    @staticmethod
+    def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
+        """``rect`` filled with ``colour``, as fillRect does. (fillRect's overloads would make
+        PySide build QGradient's five enums, 182 members, on the first call: start-up time.)"""
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRect(rect)
+        painter.restore()
 
     @staticmethod
     def _outline(painter: QPainter, rect: QRect, colour: str, width: int) -> None:
