@@ -32,8 +32,9 @@ class PanelTitle(QWidget):
         self.label = QLabel(title)
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip(f"Close {title} (View › {title} shows it again)")
-        close.setAccessibleName(f"Close the {title} panel")
+        close.setToolTip(self.tr("Close {panel} (View › {panel} shows it again)").format(panel=title))
+        close.setAccessibleName(self.tr("Close the {panel} panel").format(panel=title))
+
         close.clicked.connect(dock.close)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 2, 2)
