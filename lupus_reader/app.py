@@ -300,7 +300,6 @@ def open_storage(data_dir: Path, remember: bool, empty: bool = False) -> tuple[D
             "Your notes file was damaged, so a new one was started. "
             "The old file was kept, untouched, at {path}.",
         ).format(path=opened.moved_aside)
-
     return opened.database, ""
 
 

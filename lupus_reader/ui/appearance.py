@@ -129,7 +129,6 @@ class AppearanceController(QObject):
             "dark": self.tr("&Dark"),
             "contrast": self.tr("High &Contrast"),
         }
-
         theme_group = QActionGroup(self)
         self.theme_actions = {}
         for name in ("system", *(choice for choice in THEME_CHOICES if choice != "system")):

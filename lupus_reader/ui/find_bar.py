@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from lupus_reader.themes import LIGHT
+from lupus_reader.ui.large_text import PlaceholderFit
 
 # A page with more matches than this shows "more than 1000": counting on would
 # only make typing slow on a big chapter.
@@ -77,9 +78,9 @@ class FindBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Matches"))
-        widest = self.tr("Searched words") + ": " + self._of("000", "000")
-
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(widest))
+        # Room for a count that does not jump as it grows; "Searched words: " takes more when it shows.
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(self._of("000", "000")))
+        PlaceholderFit(self.field, {self.field.placeholderText(): (self.tr("Find"),)})  # large text
         self.previous_button = self._button(
             "▲", self.tr("Previous match (Shift+Enter)"), self.tr("Previous match")
         )

@@ -139,7 +139,6 @@ def about_guide_html(pack: ContentPack) -> str:
     if pack.sources:
         sources = QCoreApplication.translate("GuideInfo", "Sources")
         rows.append(f"<p><b>{html.escape(sources)}</b></p><ul>")
-
         for source in pack.sources:
             line = html.escape(source.title)
             if source.note:

@@ -47,7 +47,6 @@ class PrintConfirm(QDialog):
         self.message.setAccessibleName(self.tr("Printing"))
         self.print_button = QPushButton(self.tr("Print"))
         self.cancel_button = QPushButton(self.tr("Cancel") if printer is not None else self.tr("OK"))
-
         self.print_button.setVisible(printer is not None)
         self.print_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)

@@ -130,7 +130,6 @@ class KioskSession(QObject):
             tools.append(visit_tool(window, label, "takeHome", tip, self.show_take_home))
         tip = self.tr("End your visit: everything you did here is cleared for the next person")
         tools.append(visit_tool(window, self.tr("Finish and clear"), "finishVisit", tip, self.end_visit))
-
         self.guard.window = window
         lock_down(window, allow_print=self.policy.allow_print, corner=corner, visit_tools=tools)
         self._last_activity = self.clock()

@@ -137,7 +137,6 @@ class PinPad(QDialog):
             self.message.setText(
                 self.tr("Too many wrong PINs. Try again in {seconds} s.").format(seconds=seconds)
             )
-
             self._tick.start()
         else:
             if self._tick.isActive():

@@ -102,7 +102,6 @@ class TakeHomeDialog(QDialog):
         self.next_button = QPushButton(self.tr("Next codes ▶"))
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setAccessibleName(self.tr("Close the QR codes"))
-
         buttons = QHBoxLayout()
         buttons.setSpacing(GAP_PX)
         self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))

@@ -34,7 +34,6 @@ class PanelTitle(QWidget):
         close.setText("✕")
         close.setToolTip(self.tr("Close {panel} (View › {panel} shows it again)").format(panel=title))
         close.setAccessibleName(self.tr("Close the {panel} panel").format(panel=title))
-
         close.clicked.connect(dock.close)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 2, 2)

@@ -398,7 +398,6 @@ class LibraryController(QObject):
                 self.tr("Nothing was imported"),
                 self.tr("{error}\n\nNothing was changed.").format(error=error),
             )
-
             return
         self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
 

@@ -91,7 +91,6 @@ class QuestionsPanel(QWidget):
                     if question.mine
                     else question.text
                 )
-
                 item = QListWidgetItem(label)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable

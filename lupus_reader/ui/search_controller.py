@@ -269,7 +269,6 @@ class SearchController(QObject):
             return
         if not self.reader.go_to(hit.section_id):
             self.panel.set_status(self.tr("That section is no longer in the open guides."))
-
             return
         self.window.find_bar.show_hits(lambda text: highlight_spans(text, query), self.last_query)
         self.window.reader.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -263,7 +263,6 @@ class SearchPanel(QWidget):
                 f'<a href="suggest:{html.escape(s, quote=True)}">{html.escape(s)}</a>' for s in suggestions
             )
             text += "<br>" + self.tr("Did you mean: {words}?").format(words=links)
-
         self.set_status(text)
 
     def set_status(self, text: str) -> None:

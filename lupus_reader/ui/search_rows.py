@@ -32,7 +32,6 @@ class SearchRows(QObject):
             spoken = self.tr("{label} in {title}: {text}").format(
                 label=name, title=hit.title, text=unmarked(hit.snippet)
             )
-
             where = f"{html.escape(hit.title)}<br><small>{html.escape(hit.breadcrumb)}</small>"
             return spoken, f"<b>{label}</b> · {where}<br>{snippet}", hit
         title = marked_html(hit.title_marked, tag="u") if hit.title_marked else html.escape(hit.title)

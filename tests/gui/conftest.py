@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from lupus_reader.app import open_reader
 from lupus_reader.ui import i18n
-
 from lupus_reader.ui.appearance import scale_app_font
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.library_controller import LibraryController
