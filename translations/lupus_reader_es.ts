@@ -331,10 +331,6 @@
         <translation>Nota sobre «{title}» eliminada</translation>
     </message>
     <message>
-        <source>Saved {counts} to {path}</source>
-        <translation>Guardado: {counts}, en {path}</translation>
-    </message>
-    <message>
         <source>Export my bookmarks, notes and questions</source>
         <translation>Exportar mis marcadores, notas y preguntas</translation>
     </message>
@@ -1285,6 +1281,29 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>TakeHome</name>
+    <message>
+        <source>My questions for the doctor</source>
+        <translation>Mis preguntas para el médico</translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation>Preguntas:</translation>
+    </message>
+    <message>
+        <source>My notes:</source>
+        <translation>Mis notas:</translation>
+    </message>
+    <message>
+        <source>There is nothing to take home yet: tick a question or write a note.</source>
+        <translation>Todavía no hay nada que llevarse: marque una pregunta o escriba una nota.</translation>
+    </message>
+    <message>
+        <source>This is too long to take home as QR codes (about {count} characters too many). Remove some notes or questions and try again.</source>
+        <translation>Es demasiado largo para llevárselo en códigos QR (sobran unos {count} caracteres). Quite algunas notas o preguntas y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>TakeHomeDialog</name>
     <message>
         <source>Take my questions home</source>
@@ -1324,6 +1343,42 @@ No se cambió nada.</translation>
     <message>
         <source>Close the QR codes</source>
         <translation>Cerrar los códigos QR</translation>
+    </message>
+</context>
+<context>
+    <name>TransferWords</name>
+    <message numerus="yes">
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>%n marcador</numerusform>
+            <numerusform>%n marcadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n nota</numerusform>
+            <numerusform>%n notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n pregunta</numerusform>
+            <numerusform>%n preguntas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved {counts} to {path}</source>
+        <translation>Guardado en {path}: {counts}</translation>
+    </message>
+    <message>
+        <source>added {added}; skipped {skipped} already there; {detached} detached</source>
+        <translation>añadido: {added}; ya estaban: {skipped}; sin su sección en estas guías: {detached}</translation>
+    </message>
+    <message>
+        <source>; ticked {questions} already there</source>
+        <translation>; marcadas como hechas: {questions} que ya estaban</translation>
     </message>
 </context>
 <context>

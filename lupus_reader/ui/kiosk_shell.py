@@ -192,12 +192,12 @@ class KioskSession(QObject):
 
     def show_take_home(self) -> None:
         from lupus_reader.kiosk.takehome import take_home
-        from lupus_reader.ui.kiosk_take_home import TakeHomeDialog
+        from lupus_reader.ui.kiosk_take_home import TakeHomeDialog, take_home_words
 
         if self.visit is None:
             return
         title, questions, notes = self.visit.questions.contents(every_guide=True)
-        dialog = TakeHomeDialog(take_home(title, questions, notes), self.visit.window)
+        dialog = TakeHomeDialog(take_home(title, questions, notes, take_home_words()), self.visit.window)
         dialog.open()
 
     # -- idle -----------------------------------------------------------------------------

@@ -7,17 +7,36 @@ always fits inside the kiosk's window, its Done button included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from lupus_reader.kiosk.takehome import QUIET_ZONE, QrPart, TakeHome
+from lupus_reader.kiosk.takehome import QUIET_ZONE, QrPart, TakeHome, TakeHomeWords
 from lupus_reader.ui.kiosk_touch import buttons_at_least
 
 CODE_MAX_PX = 420  # a phone reads it from a step away; bigger only makes fewer fit
 CODE_MIN_PX = 240  # 2 px a module even for the biggest code (125 modules with the quiet zone)
 GAP_PX = 24
 MARGIN_PX = 24
+
+
+def take_home_words() -> TakeHomeWords:
+    """The take-home text's headings and messages in the UI's language (the phone shows them too)."""
+    return TakeHomeWords(
+        title=QCoreApplication.translate("TakeHome", "My questions for the doctor"),
+        questions=QCoreApplication.translate("TakeHome", "Questions:"),
+        notes=QCoreApplication.translate("TakeHome", "My notes:"),
+        nothing=QCoreApplication.translate(
+            "TakeHome", "There is nothing to take home yet: tick a question or write a note."
+        ),
+        too_long=QCoreApplication.translate(
+            "TakeHome",
+            "This is too long to take home as QR codes (about {count} characters too many). "
+            "Remove some notes or questions and try again.",
+        ),
+    )
+
+
 BUTTON_SIZE = (120, 56)
 
 

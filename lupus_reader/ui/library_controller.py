@@ -30,6 +30,7 @@ from lupus_reader.ui import i18n
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.record_list import Record
+from lupus_reader.ui.transfer_words import TransferWords
 
 T = TypeVar("T")
 UNDO_MESSAGE_MS = 15_000
@@ -346,7 +347,7 @@ class LibraryController(QObject):
         markdown = path.suffix.lower() in (".md", ".markdown", ".txt")
         text = to_markdown(records, self.reader.library.packs) if markdown else to_json(records)
         write_atomically(path, text.encode("utf-8"))
-        return self.tr("Saved {counts} to {path}").format(counts=records.counts(), path=path)
+        return TransferWords().exported(records, path)
 
     def import_from(self, path: Path) -> str:
         """Add what an export file holds; raises ValueError or StorageError, changing nothing."""
@@ -361,7 +362,7 @@ class LibraryController(QObject):
             self.changed.emit(Change(kind))
         if self._note_section is not None:
             self._on_section_changed(*self._note_section)
-        return report.summary()
+        return TransferWords().imported(report)
 
     def export_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

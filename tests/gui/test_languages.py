@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
@@ -31,8 +32,10 @@ from lupus_reader.ui import i18n
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.search_controller import SearchController
 from lupus_reader.ui.search_rows import SearchRows
+from lupus_reader.ui.transfer_words import TransferWords
 from tests.gui.clipping import clipped_texts
 from tests.gui.conftest import OpenWindow
+from tests.gui.kiosk_support import Clock, kiosk_session
 
 # The same in both languages, or not words at all.
 SAME_IN_BOTH = {"PDF", "PDF (*.pdf)", "OK", "Esc", "F2", "Tab", APP_DISPLAY_NAME}
@@ -124,6 +127,42 @@ def test_every_ui_string_is_spanish_with_a_spanish_system(
     assert [text for text in untranslated if text not in SAME_IN_BOTH | content] == []
 
 
+def kiosk_texts(qtbot: QtBot, tmp_path: Path) -> set[str]:
+    """The kiosk's window with its visit tools, the staff PIN pad, the take-home codes and the
+    idle countdown."""
+    clock = Clock()
+    with kiosk_session(qtbot, tmp_path, clock) as session:
+        window = session.window
+        assert window is not None
+        window.notes_pane.editor.setPlainText("take this home")
+        window.notes_pane.flush()
+        session.show_take_home()
+        session.ask_pin()
+        clock.advance(121)
+        session.check_idle()
+        qtbot.waitUntil(lambda: session.countdown is not None and session.countdown.isVisible())
+        dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
+        assert len(dialogs) == 3
+        return set().union(ui_texts(window), *(ui_texts(dialog) for dialog in dialogs))
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen dialogs
+def test_every_kiosk_string_is_spanish_with_a_spanish_system(
+    qtbot: QtBot, tmp_path: Path, qapp: QApplication
+) -> None:
+    english = kiosk_texts(qtbot, tmp_path / "en")
+    i18n.install(qapp, ["es"])
+    try:
+        spanish = kiosk_texts(qtbot, tmp_path / "es")
+    finally:
+        i18n.install(qapp, ["en"])
+    assert "Terminar y borrar" in spanish and "PIN del personal" in spanish
+    assert "Finish and clear" in english
+    window_titles = {text for text in english if text.endswith(f" — {APP_DISPLAY_NAME}")}
+    untranslated = sorted(text for text in spanish & english if _words(text))
+    assert [text for text in untranslated if text not in SAME_IN_BOTH | window_titles] == []
+
+
 def test_spanish_at_200_percent_in_1280_by_800_clips_nothing(
     qtbot: QtBot, open_window: OpenWindow, spanish: None
 ) -> None:
@@ -164,6 +203,31 @@ def test_dates_and_plurals_follow_the_language(spanish: None) -> None:
     rows = SearchRows()
     assert rows.tr("%n section(s)", "", 1) == "1 sección"
     assert rows.tr("%n section(s)", "", 12) == "12 secciones"
+    counts = TransferWords().counts({"bookmarks": 1, "notes": 2, "questions": 0})
+    assert counts == "1 marcador, 2 notas, 0 preguntas"
+
+
+def test_english_plurals_come_from_the_english_catalogue() -> None:
+    assert (
+        TransferWords().counts({"bookmarks": 1, "notes": 2, "questions": 0})
+        == "1 bookmark, 2 notes, 0 questions"
+    )
+
+
+@pytest.mark.parametrize(
+    ("system", "chosen"),
+    [
+        (["es-MX", "es"], "es"),
+        (["es-Latn-ES"], "es"),
+        (["fi-FI", "fi", "es"], "es"),  # the next language the reader reads
+        (["en-GB", "es"], "en"),  # English first wins over a translation
+        (["fi", "de"], "en"),
+        (["C"], "en"),
+        ([], "en"),
+    ],
+)
+def test_the_first_system_language_with_a_catalogue_is_chosen(system: list[str], chosen: str) -> None:
+    assert i18n.choose_language(system, i18n.available_languages()) == chosen
 
 
 # -- the system's language, read at start-up (a process of its own: Qt reads it once) ------------
