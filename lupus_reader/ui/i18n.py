@@ -60,6 +60,7 @@ def install(app: QCoreApplication, ui_languages: Sequence[str] | None = None) ->
     global _language
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     folder = resources.translations_dir()
     languages = QLocale().uiLanguages() if ui_languages is None else ui_languages
