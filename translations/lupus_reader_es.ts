@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation>Coincidencia anterior (Mayús+Intro)</translation>
+        <translation>Coincidencia anterior (Mayúsculas+Intro)</translation>
     </message>
     <message>
         <source>Find</source>
@@ -610,7 +610,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Enter opens a bookmark, F2 renames it, Delete removes it</source>
-        <translation>Intro abre un marcador, F2 le cambia el nombre, Supr lo elimina</translation>
+        <translation>Intro abre un marcador, F2 le cambia el nombre, Suprimir lo elimina</translation>
     </message>
     <message>
         <source>All your notes</source>
@@ -618,7 +618,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Enter opens the section of a note, Delete removes it</source>
-        <translation>Intro abre la sección de una nota, Supr la elimina</translation>
+        <translation>Intro abre la sección de una nota, Suprimir la elimina</translation>
     </message>
     <message>
         <source>Add a question…</source>
@@ -1222,7 +1222,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Shift+Enter</source>
-        <translation>Mayús+Intro</translation>
+        <translation>Mayúsculas+Intro</translation>
     </message>
     <message>
         <source>Close the find bar</source>
@@ -1234,7 +1234,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Tab, Shift+Tab</source>
-        <translation>Tab, Mayús+Tab</translation>
+        <translation>Tabulador, Mayúsculas+Tabulador</translation>
     </message>
     <message>
         <source>Rename a bookmark (in the Bookmarks list)</source>
@@ -1246,7 +1246,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Supr</translation>
+        <translation>Suprimir</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1338,7 +1338,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation>Hecho</translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <source>Close the QR codes</source>
