@@ -275,6 +275,8 @@ def open_storage(data_dir: Path, remember: bool, empty: bool = False) -> tuple[D
     Without ``remember`` (screenshots) it is a copy in memory: shown, never written.
     ``empty`` (a kiosk visit) starts from nothing, in memory, and never reads the file.
     """
+    from PySide6.QtCore import QCoreApplication
+
     from lupus_reader.storage.db import LIBRARY_FILE, StorageError, open_database
     from lupus_reader.storage.memory import open_memory_database
 
@@ -286,16 +288,18 @@ def open_storage(data_dir: Path, remember: bool, empty: bool = False) -> tuple[D
     try:
         opened = open_database(data_dir / LIBRARY_FILE)
     except StorageError as error:
-        message = (
-            f"Your notes and bookmarks cannot be opened: {error} "
-            "Anything you write now is kept only until you close the window."
-        )
+        message = QCoreApplication.translate(
+            "App",
+            "Your notes and bookmarks cannot be opened: {error} "
+            "Anything you write now is kept only until you close the window.",
+        ).format(error=error)
         return open_memory_database(), message
     if opened.moved_aside is not None:
-        return opened.database, (
-            "Your notes file was damaged, so a new one was started. The old file was kept, "
-            f"untouched, at {opened.moved_aside}."
-        )
+        return opened.database, QCoreApplication.translate(
+            "App",
+            "Your notes file was damaged, so a new one was started. "
+            "The old file was kept, untouched, at {path}.",
+        ).format(path=opened.moved_aside)
     return opened.database, ""
 
 
@@ -324,6 +328,9 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    from lupus_reader.ui import i18n
+
+    i18n.install_once(app)  # before any window: every tr() call after this is in the UI's language
     return app
 
 

@@ -28,6 +28,8 @@ _config = os.path.join(tempfile.mkdtemp(prefix="lupus-qpa-"), "offscreen.json")
 with open(_config, "w", encoding="utf-8") as handle:
     json.dump(_SCREEN, handle)
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
+# The tests read the English UI, whatever the language of the machine they run on.
+os.environ["LANGUAGE"] = "en"
 os.environ.pop("LUPUS_READER_DATA_DIR", None)
 
 import pytest  # noqa: E402

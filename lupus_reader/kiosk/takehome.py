@@ -59,6 +59,24 @@ class QrPart:
 
 
 @dataclass(frozen=True, slots=True)
+class TakeHomeWords:
+    """The words around what the visitor wrote, and the messages: English here; the window
+    passes its own language's (ui/kiosk_take_home.py)."""
+
+    title: str = "My questions for the doctor"
+    questions: str = "Questions:"
+    notes: str = "My notes:"
+    nothing: str = "There is nothing to take home yet: tick a question or write a note."
+    too_long: str = (
+        "This is too long to take home as QR codes (about {count} characters too many). "
+        "Remove some notes or questions and try again."
+    )
+
+
+ENGLISH = TakeHomeWords()
+
+
+@dataclass(frozen=True, slots=True)
 class TakeHome:
     """The codes to show, in order; none, and a message for the visitor, when there is nothing or too much."""
 
@@ -68,45 +86,45 @@ class TakeHome:
     too_long: bool = False
 
 
-def take_home_text(guide_title: str, questions: Sequence[Question], notes: Sequence[Note]) -> str:
+def take_home_text(
+    guide_title: str, questions: Sequence[Question], notes: Sequence[Note], words: TakeHomeWords = ENGLISH
+) -> str:
     """The ticked questions, the visitor's own, and the notes, as short plain text; "" if there is none."""
     chosen = [question.text.strip() for question in questions if question.checked or question.mine]
     chosen = [text for text in chosen if text]
     written = [note for note in notes if note.text.strip()]
     if not chosen and not written:
         return ""
-    lines = ["My questions for the doctor", guide_title.strip()]
+    lines = [words.title, guide_title.strip()]
     if chosen:
-        lines += ["", "Questions:"]
+        lines += ["", words.questions]
         lines += [f"- {' '.join(text.split())}" for text in chosen]
     if written:
-        lines += ["", "My notes:"]
+        lines += ["", words.notes]
         for note in written:
             lines.append(f"* {' '.join((note.section_title or note.section).split())}")
             lines += [f"  {line.rstrip()}" if line.strip() else "" for line in note.text.strip().splitlines()]
     return "\n".join(lines) + "\n"
 
 
-def take_home(guide_title: str, questions: Sequence[Question], notes: Sequence[Note]) -> TakeHome:
+def take_home(
+    guide_title: str, questions: Sequence[Question], notes: Sequence[Note], words: TakeHomeWords = ENGLISH
+) -> TakeHome:
     """``take_home_text`` in QR codes."""
-    return qr_codes(take_home_text(guide_title, questions, notes))
+    return qr_codes(take_home_text(guide_title, questions, notes, words), words=words)
 
 
-def qr_codes(text: str, max_codes: int = MAX_CODES) -> TakeHome:
+def qr_codes(text: str, max_codes: int = MAX_CODES, words: TakeHomeWords = ENGLISH) -> TakeHome:
     """``text`` in as few codes as hold it (at most ``max_codes``), with the text shared evenly."""
     if not text.strip():
-        return TakeHome(text, (), "There is nothing to take home yet: tick a question or write a note.")
+        return TakeHome(text, (), words.nothing)
     if _size(text) <= CAPACITY:
         return TakeHome(text, (_part(1, 1, text),))
     budget = CAPACITY - _size(f"{max_codes}/{max_codes}\n")
     needed = len(_split(text, budget))
     if needed > max_codes:
         over = (_size(text) - max_codes * budget) * len(text) // _size(text)
-        message = (
-            f"This is too long to take home as QR codes (about {max(over, 1):,} characters too many). "
-            "Remove some notes or questions and try again."
-        )
-        return TakeHome(text, (), message, too_long=True)
+        return TakeHome(text, (), words.too_long.format(count=f"{max(over, 1):,}"), too_long=True)
     # The smallest budget that still needs no more codes: every code about as dense, none crammed.
     low, high = -(-_size(text) // needed), budget  # less than an even share cannot do
     while low < high:

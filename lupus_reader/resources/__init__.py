@@ -22,3 +22,8 @@ def bundled_packs() -> list[Path]:
 
 def icon_path(name: str) -> Path:
     return _root() / "icons" / name
+
+
+def translations_dir() -> Path:
+    """The UI's compiled translation catalogues (lupus_reader_<lang>.qm)."""
+    return _root() / "translations"

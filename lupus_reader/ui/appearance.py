@@ -116,18 +116,18 @@ class AppearanceController(QObject):
         super().__init__(window)
         self.window = window
         self.reader = reader
-        menu = window.view_menu.addMenu("Text &Size")
+        menu = window.view_menu.addMenu(self.tr("Text &Size"))
         self.scale_actions: dict[int, QAction] = {}
         self._scale_group = QActionGroup(self)
         self.text_scale_menu = menu
         for percent in TEXT_SCALES:
             self._scale_action(percent)
-        themes = window.view_menu.addMenu("&Theme")
+        themes = window.view_menu.addMenu(self.tr("&Theme"))
         labels = {
-            "system": "Follow the &System",
-            "light": "&Light",
-            "dark": "&Dark",
-            "contrast": "High &Contrast",
+            "system": self.tr("Follow the &System"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+            "contrast": self.tr("High &Contrast"),
         }
         theme_group = QActionGroup(self)
         self.theme_actions = {}

@@ -102,7 +102,9 @@ class ReaderController(QObject):
             self.go_to(section_id, record=False)
             return
         if section_id:
-            self.window.banner.show_message(f"There is no section “{section_id}” in the open guides.")
+            self.window.banner.show_message(
+                self.tr("There is no section “{id}” in the open guides.").format(id=section_id)
+            )
         if self.state.section_id and self.library.find(self.state.section_id):
             self.go_to(self.state.section_id, self.state.offset, record=False, pin=False)
             return
@@ -144,7 +146,9 @@ class ReaderController(QObject):
             self._shown = (pack, chapter)
             self._external = page.external_links
             self.window.reader.show_document((pack.id, chapter.index), page.html)
-            self.window.setWindowTitle(f"{pack.title} — {APP_DISPLAY_NAME}")
+            self.window.setWindowTitle(
+                self.tr("{guide} — {app}").format(guide=pack.title, app=APP_DISPLAY_NAME)
+            )
         self.window.reader.scroll_to(section.anchor, offset)
         self._pinned = section if pin else None
         self._set_current(pack, section if pin else self._section_at_reading_line() or section)
@@ -170,10 +174,12 @@ class ReaderController(QObject):
         href = url.toString()
         if href.startswith(EXTERNAL_PREFIX):
             index = int(href.removeprefix(EXTERNAL_PREFIX) or -1)
-            target = self._external[index] if 0 <= index < len(self._external) else "a web page"
+            target = self._external[index] if 0 <= index < len(self._external) else self.tr("a web page")
             self.window.statusBar().showMessage(
-                f"This link goes to {target}. It is not available offline: "
-                "Lupus Reader never opens web pages.",
+                self.tr(
+                    "This link goes to {target}. It is not available offline: "
+                    "Lupus Reader never opens web pages."
+                ).format(target=target),
                 15000,
             )
             return
@@ -186,7 +192,7 @@ class ReaderController(QObject):
         section = pack.resolve_link(chapter, href)
         if section is None:
             self.window.statusBar().showMessage(
-                f"This link points to “{href}”, which is not in this guide.", 10000
+                self.tr("This link points to “{href}”, which is not in this guide.").format(href=href), 10000
             )
             return
         self.go_to(section.id)
@@ -209,7 +215,7 @@ class ReaderController(QObject):
         self._schedule_save()
 
     def _update_zoom_label(self) -> None:
-        self.window.zoom_label.setText(f"Zoom {self.state.zoom}%")
+        self.window.zoom_label.setText(self.tr("Zoom {percent}%").format(percent=self.state.zoom))
         self.window.zoom_in_action.setEnabled(self.state.zoom < ZOOM_STEPS[-1])
         self.window.zoom_out_action.setEnabled(self.state.zoom > ZOOM_STEPS[0])
 
@@ -282,7 +288,9 @@ class ReaderController(QObject):
         fraction = 0.0 if self._pinned is section else self.window.reader.fraction_through(section.anchor)
         percent = round(100 * self.library.progress(pack, section, fraction))
         self.window.progress_label.setText(
-            f"Section {section.index + 1} of {len(pack.sections)} · {percent}%"
+            self.tr("Section {number} of {count} · {percent}%").format(
+                number=section.index + 1, count=len(pack.sections), percent=percent
+            )
         )
         self.window.back_action.setEnabled(self.history.can_go_back())
         self.window.forward_action.setEnabled(self.history.can_go_forward())
@@ -311,17 +319,21 @@ class ReaderController(QObject):
         lines = [f"lupus-reader: cannot open the content pack {path}:"]
         lines += [f"  {problem}" for problem in error.problems if problem.severity == "error"]
         print("\n".join(lines), file=sys.stderr)
-        then = " Showing the bundled guide instead." if fallback else ""
-        self.window.banner.show_message(f"The content pack at {path} could not be opened: {error}.{then}")
+        message = self.tr("The content pack at {path} could not be opened: {error}.").format(
+            path=path, error=error
+        )
+        if fallback:
+            message += " " + self.tr("Showing the bundled guide instead.")
+        self.window.banner.show_message(message)
 
     def open_pack_dialog(self, folder: bool) -> None:
         from PySide6.QtWidgets import QFileDialog  # dialogs load on first use, not at start-up
 
         if folder:
-            chosen = QFileDialog.getExistingDirectory(self.window, "Open a content pack folder")
+            chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Open a content pack folder"))
         else:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Open a content pack archive", "", "Content packs (*.zip)"
+                self.window, self.tr("Open a content pack archive"), "", self.tr("Content packs (*.zip)")
             )
         if chosen:
             self.open_pack(Path(chosen))
@@ -329,16 +341,15 @@ class ReaderController(QObject):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from lupus_reader.ui.guide_info import NOT_ADVICE  # the one wording, as in the notice
+        from lupus_reader.ui.guide_info import not_advice  # the one wording, as in the notice
 
         box = QMessageBox(self.window)
         box.setObjectName("aboutApp")
-        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_DISPLAY_NAME))
         box.setTextFormat(Qt.TextFormat.RichText)
+        blurb = self.tr("An offline reader for patient-education guides.")
         box.setText(
-            f"<p><b>{APP_DISPLAY_NAME}</b> {__version__}</p>"
-            "<p>An offline reader for patient-education guides.</p>"
-            f"<p><b>{NOT_ADVICE}</b></p>"
+            f"<p><b>{APP_DISPLAY_NAME}</b> {__version__}</p><p>{blurb}</p><p><b>{not_advice()}</b></p>"
         )
         box.open()
 
@@ -380,5 +391,8 @@ class ReaderController(QObject):
                     file=sys.stderr,
                 )
                 self.window.statusBar().showMessage(
-                    f"Your reading position cannot be saved ({error.strerror}). Reading still works.", 15000
+                    self.tr("Your reading position cannot be saved ({reason}). Reading still works.").format(
+                        reason=error.strerror
+                    ),
+                    15000,
                 )

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from lupus_reader.themes import LIGHT
+from lupus_reader.ui.large_text import PlaceholderFit
 
 # A page with more matches than this shows "more than 1000": counting on would
 # only make typing slow on a big chapter.
@@ -72,15 +73,19 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.pane = pane
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Find in this page")
-        self.field.setAccessibleName("Find in this page")
+        self.field.setPlaceholderText(self.tr("Find in this page"))
+        self.field.setAccessibleName(self.tr("Find in this page"))
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.count.setAccessibleName("Matches")
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("Searched words: 000 of 000"))
-        self.previous_button = self._button("▲", "Previous match (Shift+Enter)", "Previous match")
-        self.next_button = self._button("▼", "Next match (Enter)", "Next match")
-        close = self._button("✕", "Close (Esc)", "Close find bar")
+        self.count.setAccessibleName(self.tr("Matches"))
+        # Room for a count that does not jump as it grows; "Searched words: " takes more when it shows.
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(self._of("000", "000")))
+        PlaceholderFit(self.field, {self.field.placeholderText(): (self.tr("Find"),)})  # large text
+        self.previous_button = self._button(
+            "▲", self.tr("Previous match (Shift+Enter)"), self.tr("Previous match")
+        )
+        self.next_button = self._button("▼", self.tr("Next match (Enter)"), self.tr("Next match"))
+        close = self._button("✕", self.tr("Close (Esc)"), self.tr("Close find bar"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.field, 1)
@@ -133,7 +138,7 @@ class FindBar(QWidget):
         is asked again whenever another page is shown.
         """
         self.field.setText(query)
-        self._label = "Searched words"
+        self._label = self.tr("Searched words")
         self._spans = spans
         self.show()
         self._find(select_first=True)
@@ -248,6 +253,11 @@ class FindBar(QWidget):
         if self._pattern is None and self._spans is None:
             return ""
         if not self.matches:
-            return f"{prefix}No matches"
-        total = f"more than {MAX_MATCHES}" if self.more else str(len(self.matches))
-        return f"{prefix}{self.current + 1} of {total}"
+            return prefix + self.tr("No matches")
+        total = (
+            self.tr("more than {count}").format(count=MAX_MATCHES) if self.more else str(len(self.matches))
+        )
+        return prefix + self._of(str(self.current + 1), total)
+
+    def _of(self, current: str, total: str) -> str:
+        return self.tr("{current} of {total}").format(current=current, total=total)

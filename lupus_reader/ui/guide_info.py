@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,13 +33,22 @@ from lupus_reader.content.glossary import Term
 from lupus_reader.content.pack import ContentPack, Section
 from lupus_reader.content.readability import reading_minutes
 from lupus_reader.themes import THEMES, content_css
+from lupus_reader.ui import i18n
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 
-NOT_ADVICE = (
-    "This guide is general information, not medical advice. Decisions about treatment "
-    "belong with you, your rheumatologist and your care team."
+NOT_ADVICE = str(  # the English, as the source of the translations
+    QT_TRANSLATE_NOOP(
+        "GuideInfo",
+        "This guide is general information, not medical advice. Decisions about treatment "
+        "belong with you, your rheumatologist and your care team.",
+    )
 )
+
+
+def not_advice() -> str:
+    """The not-medical-advice statement in the UI's language."""
+    return QCoreApplication.translate("GuideInfo", NOT_ADVICE)
 
 
 class GlossaryPopup(QFrame):
@@ -44,10 +63,10 @@ class GlossaryPopup(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setAccessibleName("Definition")
+        self.text.setAccessibleName(self.tr("Definition"))
         self.text.setMaximumWidth(420)
-        all_terms = QPushButton("All terms…")
-        all_terms.setAccessibleName("Show the glossary: all terms")
+        all_terms = QPushButton(self.tr("All terms…"))
+        all_terms.setAccessibleName(self.tr("Show the glossary: all terms"))
         all_terms.clicked.connect(self.show_all)
         all_terms.clicked.connect(self.hide)
         layout = QVBoxLayout(self)
@@ -88,10 +107,10 @@ class GlossaryDialog(QDialog):
     def __init__(self, page_html: str, css: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("glossaryDialog")
-        self.setWindowTitle("Glossary")
+        self.setWindowTitle(self.tr("Glossary"))
         self.page = QTextBrowser()
         self.page.setOpenLinks(False)  # nothing here links out; nothing is ever fetched
-        self.page.setAccessibleName("Glossary: all terms and what they mean")
+        self.page.setAccessibleName(self.tr("Glossary: all terms and what they mean"))
         self.page.document().setDefaultStyleSheet(css)
         self.page.setHtml(page_html)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -110,13 +129,16 @@ def about_guide_html(pack: ContentPack) -> str:
     rows = [f"<h2>{html.escape(pack.title)}</h2>"]
     if pack.subtitle:
         rows.append(f"<p>{html.escape(pack.subtitle)}</p>")
-    reviewed = pack.reviewed.strftime("%d %B %Y").lstrip("0") if pack.reviewed else "not stated"
-    rows.append(
-        f"<p>Version {html.escape(pack.version or '—')} · Last reviewed: <b>{html.escape(reviewed)}</b>"
-        f" · Language: {html.escape(pack.language)}</p>"
+    unknown = QCoreApplication.translate("GuideInfo", "not stated")
+    reviewed = i18n.long_date(pack.reviewed) if pack.reviewed else unknown
+    facts = QCoreApplication.translate(
+        "GuideInfo", "Version {version} · Last reviewed: <b>{reviewed}</b> · Language: {language}"
     )
+    version, language = html.escape(pack.version or "—"), html.escape(pack.language)
+    rows.append(f"<p>{facts.format(version=version, reviewed=html.escape(reviewed), language=language)}</p>")
     if pack.sources:
-        rows.append("<p><b>Sources</b></p><ul>")
+        sources = QCoreApplication.translate("GuideInfo", "Sources")
+        rows.append(f"<p><b>{html.escape(sources)}</b></p><ul>")
         for source in pack.sources:
             line = html.escape(source.title)
             if source.note:
@@ -125,7 +147,7 @@ def about_guide_html(pack: ContentPack) -> str:
                 line += f"<br><small>{html.escape(source.url)}</small>"
             rows.append(f"<li>{line}</li>")
         rows.append("</ul>")
-    rows.append(f"<p><b>{html.escape(NOT_ADVICE)}</b></p>")
+    rows.append(f"<p><b>{html.escape(not_advice())}</b></p>")
     return "".join(rows)
 
 
@@ -143,11 +165,11 @@ class NoticeBar(QWidget):
             "#firstStartNotice { background: palette(alternate-base); border: 2px solid palette(highlight);"
             " border-radius: 4px; }"
         )
-        self.label = QLabel(NOT_ADVICE)
+        self.label = QLabel(not_advice())
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Important")
-        button = QPushButton("I understand")
-        button.setAccessibleName("I understand: hide this notice")
+        self.label.setAccessibleName(self.tr("Important"))
+        button = QPushButton(self.tr("I understand"))
+        button.setAccessibleName(self.tr("I understand: hide this notice"))
         button.clicked.connect(self.understood)
         button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -179,7 +201,7 @@ class GuideInfoController(QObject):
     def show_definition(self, pack: ContentPack, href: str) -> None:
         term = pack.glossary.term_for_href(href) if pack.glossary else None
         if term is None:
-            self.window.statusBar().showMessage("This word is not in the guide's glossary.", 8000)
+            self.window.statusBar().showMessage(self.tr("This word is not in the guide's glossary."), 8000)
             return
         reader = self.window.reader
         viewport = reader.viewport()
@@ -201,8 +223,14 @@ class GuideInfoController(QObject):
         if pack is None:
             return
         theme = self.window.theme or THEMES["light"]
-        self.dialog = GlossaryDialog(glossary_html(pack), content_css(theme), self.window)
-        self.dialog.setWindowTitle(f"Glossary — {pack.title}")
+        page = glossary_html(
+            pack,
+            title=self.tr("Glossary"),
+            also=self.tr("Also called"),
+            empty=self.tr("This guide has no glossary."),
+        )
+        self.dialog = GlossaryDialog(page, content_css(theme), self.window)
+        self.dialog.setWindowTitle(self.tr("Glossary — {guide}").format(guide=pack.title))
         self.dialog.open()
         if slug:
             self.dialog.go_to(slug)
@@ -217,7 +245,7 @@ class GuideInfoController(QObject):
             return
         box = QMessageBox(self.window)
         box.setObjectName("aboutGuide")
-        box.setWindowTitle("About this guide")
+        box.setWindowTitle(self.tr("About this guide"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(about_guide_html(pack))
         box.open()
@@ -232,7 +260,7 @@ class GuideInfoController(QObject):
         if self.reader.current is not section:
             return
         minutes = reading_minutes(pack.section_words(section))
-        self.window.reading_time_label.setText(f"About {minutes} min to read")
+        self.window.reading_time_label.setText(self.tr("About %n min to read", "", minutes))
 
     # -- first start --------------------------------------------------------------------
 

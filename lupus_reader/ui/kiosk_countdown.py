@@ -6,13 +6,13 @@ the space around them) continues the visit; so does any key.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lupus_reader.ui.kiosk_touch import buttons_at_least
 
-MESSAGE = "Still reading? Tap to continue"
+MESSAGE = str(QT_TRANSLATE_NOOP("CountdownDialog", "Still reading? Tap to continue"))
 BUTTON_SIZE = (480, 120)
 
 
@@ -22,19 +22,20 @@ class CountdownDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("idleCountdown")
-        self.setWindowTitle("Still reading?")
+        self.setWindowTitle(self.tr("Still reading?"))
         self.setModal(True)
-        self.setAccessibleName(MESSAGE)
+        message = self.tr(MESSAGE)
+        self.setAccessibleName(message)
         buttons_at_least(self, *BUTTON_SIZE)
-        self.button = QPushButton(MESSAGE)
-        self.button.setAccessibleName(MESSAGE)
+        self.button = QPushButton(message)
+        self.button.setAccessibleName(message)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.button.setFont(font)
         self.button.clicked.connect(self.accept)
         self.seconds = QLabel()
-        self.seconds.setAccessibleName("Seconds until the screen is cleared")
+        self.seconds.setAccessibleName(self.tr("Seconds until the screen is cleared"))
         self.seconds.setWordWrap(True)
         self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Words are part of the one big target: a tap on them reaches the dialog.
@@ -49,8 +50,10 @@ class CountdownDialog(QDialog):
 
     def show_seconds(self, seconds: int) -> None:
         self.seconds.setText(
-            f"In {seconds} s this screen is cleared for the next person: "
-            "your notes, bookmarks and questions are not kept."
+            self.tr(
+                "In {seconds} s this screen is cleared for the next person: "
+                "your notes, bookmarks and questions are not kept."
+            ).format(seconds=seconds)
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)

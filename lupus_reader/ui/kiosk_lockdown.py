@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QSizePolicy, QToolBar, QWidget
 
@@ -157,7 +157,7 @@ def lock_down(
 
 def _visit_toolbar(tools: list[QAction]) -> QToolBar:
     """The visit's own tools along the bottom, "Finish and clear" last and apart from the others."""
-    bar = QToolBar("Your visit")
+    bar = QToolBar(QCoreApplication.translate("KioskLockdown", "Your visit"))
     bar.setObjectName("visitToolbar")
     bar.setMovable(False)
     bar.setFloatable(False)

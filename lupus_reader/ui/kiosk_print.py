@@ -39,14 +39,14 @@ class PrintConfirm(QDialog):
         self.setModal(True)
         buttons_at_least(self, *BUTTON_SIZE)
         if printer is None:
-            words = "No printer is ready. Please ask the staff at the desk."
+            words = self.tr("No printer is ready. Please ask the staff at the desk.")
         else:
-            words = f"{heading} on the printer “{printer}”?"
+            words = self.tr("{what} on the printer “{printer}”?").format(what=heading, printer=printer)
         self.message = QLabel(words)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Printing")
-        self.print_button = QPushButton("Print")
-        self.cancel_button = QPushButton("Cancel" if printer is not None else "OK")
+        self.message.setAccessibleName(self.tr("Printing"))
+        self.print_button = QPushButton(self.tr("Print"))
+        self.cancel_button = QPushButton(self.tr("Cancel") if printer is not None else self.tr("OK"))
         self.print_button.setVisible(printer is not None)
         self.print_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)

@@ -125,10 +125,11 @@ class KioskSession(QObject):
         corner.long_pressed.connect(self.ask_pin)
         tools = []
         if self.policy.allow_qr:
-            tip = "Your questions and notes as QR codes, for your phone's camera"
-            tools.append(visit_tool(window, "Take my questions home", "takeHome", tip, self.show_take_home))
-        tip = "End your visit: everything you did here is cleared for the next person"
-        tools.append(visit_tool(window, "Finish and clear", "finishVisit", tip, self.end_visit))
+            tip = self.tr("Your questions and notes as QR codes, for your phone's camera")
+            label = self.tr("Take my questions home")
+            tools.append(visit_tool(window, label, "takeHome", tip, self.show_take_home))
+        tip = self.tr("End your visit: everything you did here is cleared for the next person")
+        tools.append(visit_tool(window, self.tr("Finish and clear"), "finishVisit", tip, self.end_visit))
         self.guard.window = window
         lock_down(window, allow_print=self.policy.allow_print, corner=corner, visit_tools=tools)
         self._last_activity = self.clock()
@@ -191,12 +192,12 @@ class KioskSession(QObject):
 
     def show_take_home(self) -> None:
         from lupus_reader.kiosk.takehome import take_home
-        from lupus_reader.ui.kiosk_take_home import TakeHomeDialog
+        from lupus_reader.ui.kiosk_take_home import TakeHomeDialog, take_home_words
 
         if self.visit is None:
             return
         title, questions, notes = self.visit.questions.contents(every_guide=True)
-        dialog = TakeHomeDialog(take_home(title, questions, notes), self.visit.window)
+        dialog = TakeHomeDialog(take_home(title, questions, notes, take_home_words()), self.visit.window)
         dialog.open()
 
     # -- idle -----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ class StaffCorner(QWidget):
     def __init__(self, hold_ms: int = LONG_PRESS_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffCorner")
-        self.setAccessibleName("Staff only")
+        self.setAccessibleName(self.tr("Staff only"))
         self.setFixedSize(CORNER_PX, CORNER_PX)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._hold = QTimer(self)
@@ -47,20 +47,20 @@ class PinPad(QDialog):
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinPad")
-        self.setWindowTitle("Staff PIN")
+        self.setWindowTitle(self.tr("Staff PIN"))
         self.setModal(True)
         buttons_at_least(self, KEY_SIZE, KEY_SIZE)
         self.gate = gate
-        title = QLabel("Staff only: enter the PIN to close the kiosk")
+        title = QLabel(self.tr("Staff only: enter the PIN to close the kiosk"))
         title.setWordWrap(True)
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setReadOnly(True)  # digits come from the keys below (or a keyboard, see keyPressEvent)
-        self.entry.setAccessibleName("PIN entered")
+        self.entry.setAccessibleName(self.tr("PIN entered"))
         self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.entry.setMinimumHeight(56)
         self.message = QLabel(" ")
-        self.message.setAccessibleName("PIN message")
+        self.message.setAccessibleName(self.tr("PIN message"))
         self.message.setWordWrap(True)
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -69,14 +69,15 @@ class PinPad(QDialog):
             button = QPushButton(label)
             button.setMinimumSize(KEY_SIZE, KEY_SIZE)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            name = {"⌫": "Delete last digit", "OK": "Enter PIN"}.get(label, f"Digit {label}")
+            names = {"⌫": self.tr("Delete last digit"), "OK": self.tr("Enter PIN")}
+            name = names.get(label) or self.tr("Digit {digit}").format(digit=label)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, key=label: self.press(key))
             grid.addWidget(button, index // 3, index % 3)
             self.keys[label] = button
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.setMinimumHeight(56)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -114,20 +115,18 @@ class PinPad(QDialog):
     def submit(self) -> None:
         pin = self.entry.text()
         self.entry.clear()
-        self.message.setText("Checking…")
+        self.message.setText(self.tr("Checking…"))
         self.message.repaint()  # the check takes a moment: show that it is happening
         outcome = self.gate.try_pin(pin)
         if outcome.ok:
-            self.message.setText("Unlocked")
+            self.message.setText(self.tr("Unlocked"))
             self.unlocked.emit()
             self.accept()
         elif outcome.result == "locked":
             self._show_lock()
         else:
             tries = outcome.attempts_left
-            self.message.setText(
-                f"Wrong PIN. {tries} {'try' if tries == 1 else 'tries'} left before a pause."
-            )
+            self.message.setText(self.tr("Wrong PIN. %n try(s) left before a pause.", "", tries))
 
     def _show_lock(self) -> None:
         seconds = self.gate.seconds_locked()
@@ -135,9 +134,11 @@ class PinPad(QDialog):
         for button in self.keys.values():
             button.setEnabled(not locked)
         if locked:
-            self.message.setText(f"Too many wrong PINs. Try again in {seconds} s.")
+            self.message.setText(
+                self.tr("Too many wrong PINs. Try again in {seconds} s.").format(seconds=seconds)
+            )
             self._tick.start()
         else:
             if self._tick.isActive():
-                self.message.setText("You can try again now.")
+                self.message.setText(self.tr("You can try again now."))
             self._tick.stop()

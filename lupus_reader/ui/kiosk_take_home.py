@@ -7,17 +7,36 @@ always fits inside the kiosk's window, its Done button included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from lupus_reader.kiosk.takehome import QUIET_ZONE, QrPart, TakeHome
+from lupus_reader.kiosk.takehome import QUIET_ZONE, QrPart, TakeHome, TakeHomeWords
 from lupus_reader.ui.kiosk_touch import buttons_at_least
 
 CODE_MAX_PX = 420  # a phone reads it from a step away; bigger only makes fewer fit
 CODE_MIN_PX = 240  # 2 px a module even for the biggest code (125 modules with the quiet zone)
 GAP_PX = 24
 MARGIN_PX = 24
+
+
+def take_home_words() -> TakeHomeWords:
+    """The take-home text's headings and messages in the UI's language (the phone shows them too)."""
+    return TakeHomeWords(
+        title=QCoreApplication.translate("TakeHome", "My questions for the doctor"),
+        questions=QCoreApplication.translate("TakeHome", "Questions:"),
+        notes=QCoreApplication.translate("TakeHome", "My notes:"),
+        nothing=QCoreApplication.translate(
+            "TakeHome", "There is nothing to take home yet: tick a question or write a note."
+        ),
+        too_long=QCoreApplication.translate(
+            "TakeHome",
+            "This is too long to take home as QR codes (about {count} characters too many). "
+            "Remove some notes or questions and try again.",
+        ),
+    )
+
+
 BUTTON_SIZE = (120, 56)
 
 
@@ -28,7 +47,11 @@ class QrCode(QWidget):
         super().__init__(parent)
         self.part = part
         self.set_pixels(CODE_MAX_PX)
-        label = f"QR code {part.number} of {part.total}" if part.total > 1 else "QR code"
+        label = (
+            self.tr("QR code {number} of {count}").format(number=part.number, count=part.total)
+            if part.total > 1
+            else self.tr("QR code")
+        )
         self.setAccessibleName(label)
         self.setAccessibleDescription(part.text)
 
@@ -58,7 +81,7 @@ class TakeHomeDialog(QDialog):
     def __init__(self, take_home: TakeHome, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("takeHomeDialog")
-        self.setWindowTitle("Take my questions home")
+        self.setWindowTitle(self.tr("Take my questions home"))
         self.setModal(True)
         buttons_at_least(self, *BUTTON_SIZE)
         self.page = 0
@@ -68,18 +91,13 @@ class TakeHomeDialog(QDialog):
         layout.setSpacing(16)
         if take_home.parts:
             count = len(take_home.parts)
-            how = (
-                "Point your phone's camera at the code"
-                if count == 1
-                else f"Point your phone's camera at each of the {count} codes, in order"
-            )
-            intro = QLabel(
-                f"{how}. Your questions and notes appear as text on your phone. Nothing is sent anywhere."
-            )
+            how = self.tr("Point your phone's camera at each of the %n code(s), in order.", "", count)
+            rest = self.tr("Your questions and notes appear as text on your phone. Nothing is sent anywhere.")
+            intro = QLabel(f"{how} {rest}")
         else:
             intro = QLabel(take_home.message)
         intro.setWordWrap(True)
-        intro.setAccessibleName("How to take your questions home")
+        intro.setAccessibleName(self.tr("How to take your questions home"))
         layout.addWidget(intro)
         codes = QHBoxLayout()
         codes.setSpacing(GAP_PX)
@@ -93,16 +111,16 @@ class TakeHomeDialog(QDialog):
             self.codes.append(code)
             stack.addWidget(code)
             if part.total > 1:
-                number = QLabel(f"{part.number} of {part.total}")
+                number = QLabel(self.tr("{number} of {count}").format(number=part.number, count=part.total))
                 number.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 stack.addWidget(number)
             codes.addWidget(column)
             self._columns.append(column)
         layout.addLayout(codes)
-        self.previous_button = QPushButton("◀ Previous codes")
-        self.next_button = QPushButton("Next codes ▶")
-        self.done_button = QPushButton("Done")
-        self.done_button.setAccessibleName("Close the QR codes")
+        self.previous_button = QPushButton(self.tr("◀ Previous codes"))
+        self.next_button = QPushButton(self.tr("Next codes ▶"))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setAccessibleName(self.tr("Close the QR codes"))
         buttons = QHBoxLayout()
         buttons.setSpacing(GAP_PX)
         self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))

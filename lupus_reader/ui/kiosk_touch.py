@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -90,7 +91,11 @@ def make_touch_first(window: MainWindow) -> None:
     PanelFitter(window)
     window.find_bar  # noqa: B018  # built now (it is built on first use), so it is laid out for touch too
     _fit_find_bar(window)
-    _clear_button_beside(window.search_panel.field, "Clear the search", window.search_panel.clear)
+    _clear_button_beside(
+        window.search_panel.field,
+        QCoreApplication.translate("KioskTouch", "Clear the search"),
+        window.search_panel.clear,
+    )
     touch_up(window)
     _fixed_panes(window)
     _navigator_rows(window.navigator)
@@ -100,8 +105,8 @@ def make_touch_first(window: MainWindow) -> None:
     questions.setItemDelegate(TapToTick(questions))
     # A tap on a bookmark opens it; renaming is for a keyboard (F2), never a tap.
     window.bookmarks_list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-    _delete_row(window, window.bookmarks_list, "Delete bookmark")
-    _delete_row(window, window.notes_list, "Delete note")
+    _delete_row(window, window.bookmarks_list, QCoreApplication.translate("KioskTouch", "Delete bookmark"))
+    _delete_row(window, window.notes_list, QCoreApplication.translate("KioskTouch", "Delete note"))
     _delete_question_row(window)
 
 
@@ -310,8 +315,8 @@ class UndoButton(QPushButton):
     """Undo for a finger: the window's Undo Delete (Ctrl+Z), enabled when it is."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Undo")
-        self.setAccessibleName("Undo the last delete")
+        super().__init__(self.tr("Undo"))
+        self.setAccessibleName(self.tr("Undo the last delete"))
         self.setMinimumSize(TOUCH_PX, TOUCH_PX)
         self.action = window.undo_action
         self.clicked.connect(self.action.trigger)
@@ -355,7 +360,9 @@ def _delete_question_row(window: MainWindow) -> None:
         item = questions.currentItem()
         return int(item.data(QUESTION_ID_ROLE)) if item is not None and item.data(MINE_ROLE) else None
 
-    delete = DeleteButton("Delete my question", mine, panel.delete_requested.emit)
+    delete = DeleteButton(
+        QCoreApplication.translate("KioskTouch", "Delete my question"), mine, panel.delete_requested.emit
+    )
     questions.currentItemChanged.connect(delete.refresh)  # clearing the list for a refresh says so too
     layout = panel.layout()
     if isinstance(layout, QBoxLayout):

@@ -26,9 +26,11 @@ from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
 from lupus_reader.storage.stores import BookmarkStore, Change, Note, NoteStore
 from lupus_reader.themes import LIGHT
+from lupus_reader.ui import i18n
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.record_list import Record
+from lupus_reader.ui.transfer_words import TransferWords
 
 T = TypeVar("T")
 UNDO_MESSAGE_MS = 15_000
@@ -37,7 +39,7 @@ UNDO_MESSAGE_MS = 15_000
 def _local_time(stamp: str) -> str:
     """A stored UTC time as the reader's own clock shows it."""
     try:
-        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y, %H:%M")
+        return i18n.short_date_time(dt.datetime.fromisoformat(stamp).astimezone())
     except ValueError:
         return stamp
 
@@ -95,7 +97,7 @@ class LibraryController(QObject):
         self.changed.connect(self._refresh)
         if database.read_only:
             window.notes_pane.set_status(
-                "Your notes can be read but not changed: the data folder is read-only.", error=True
+                self.tr("Your notes can be read but not changed: the data folder is read-only."), error=True
             )
         self._ready = False
         self._lists = {"bookmarks": window.bookmarks_list, "notes": window.notes_list}
@@ -125,7 +127,8 @@ class LibraryController(QObject):
         try:
             change = action()
         except StorageError as error:
-            self.window.statusBar().showMessage(f"{what} could not be saved: {error}", UNDO_MESSAGE_MS)
+            message = self.tr("{what} could not be saved: {error}").format(what=what, error=error)
+            self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
             return False
         self.changed.emit(change)
         return True
@@ -133,17 +136,24 @@ class LibraryController(QObject):
     def offer_undo(self, message: str, undo: Callable[[], Change]) -> None:
         self._undo.append((message, undo))
         self.window.undo_action.setEnabled(True)
-        self.window.undo_action.setText(f"&Undo: {message}")
-        self.window.statusBar().showMessage(f"{message}. Undo with Ctrl+Z.", UNDO_MESSAGE_MS)
+        self.window.undo_action.setText(self.tr("&Undo: {what}").format(what=message))
+        self.window.statusBar().showMessage(
+            self.tr("{what}. Undo with Ctrl+Z.").format(what=message), UNDO_MESSAGE_MS
+        )
 
     def undo(self) -> None:
         if not self._undo:
             return
         message, action = self._undo.pop()
-        if self.write(action, "Undo"):
-            self.window.statusBar().showMessage(f"Brought back: {message.lower()}", 5000)
+        if self.write(action, self.tr("Undo")):
+            self.window.statusBar().showMessage(
+                self.tr("Brought back: {what}").format(what=message.lower()), 5000
+            )
         self.window.undo_action.setEnabled(bool(self._undo))
-        self.window.undo_action.setText(f"&Undo: {self._undo[-1][0]}" if self._undo else "&Undo Delete")
+        last = self._undo[-1][0] if self._undo else ""
+        self.window.undo_action.setText(
+            self.tr("&Undo: {what}").format(what=last) if last else self.tr("&Undo Delete")
+        )
 
     # -- the section being read --------------------------------------------------------
 
@@ -153,7 +163,9 @@ class LibraryController(QObject):
         self._note = listing.first_note(self.database, pack.id, section.id)
         self.window.notes_pane.show_note(section.title, self._note.text if self._note else "")
         if self._note is not None:
-            self.window.notes_pane.set_status(f"Saved {_local_time(self._note.updated)}")
+            self.window.notes_pane.set_status(
+                self.tr("Saved {time}").format(time=_local_time(self._note.updated))
+            )
         elif not self.database.read_only:
             self.window.notes_pane.set_status("")
         self._update_bookmark_toggle()
@@ -167,7 +179,9 @@ class LibraryController(QObject):
         try:
             make_daily_backup(self.database, self.database.path.parent / "backups")
         except StorageError as error:
-            self.window.statusBar().showMessage(f"Today's backup of your notes could not be made: {error}")
+            self.window.statusBar().showMessage(
+                self.tr("Today's backup of your notes could not be made: {error}").format(error=error)
+            )
 
     def place_in_current_guides(self) -> None:
         """Re-anchor bookmarks and notes to the guides as they are now (a pack may have been updated)."""
@@ -178,7 +192,9 @@ class LibraryController(QObject):
                 return
             result = reanchor(self.database, self.reader.library.packs)
         except StorageError as error:
-            self.window.statusBar().showMessage(f"Your notes could not be matched to the guide: {error}")
+            self.window.statusBar().showMessage(
+                self.tr("Your notes could not be matched to the guide: {error}").format(error=error)
+            )
             return
         for change in result.changes:
             self.changed.emit(change)
@@ -186,8 +202,12 @@ class LibraryController(QObject):
             self._on_section_changed(*self._note_section)  # its note may have moved here or away
         if result.detached:
             self.window.statusBar().showMessage(
-                f"{result.detached} of your bookmarks or notes are for parts of the guide that changed; "
-                "they are kept and marked “changed guide”.",
+                self.tr(
+                    "%n of your bookmarks or notes are for parts of the guide that changed; "
+                    "they are kept and marked “changed guide”.",
+                    "",
+                    result.detached,
+                ),
                 UNDO_MESSAGE_MS,
             )
 
@@ -196,7 +216,7 @@ class LibraryController(QObject):
         pack = self.reader.current_pack()
         marked = bool(section and pack and listing.has_bookmark(self.database, pack.id, section.id))
         self.window.bookmark_action.setChecked(marked)
-        self.window.bookmark_action.setIconText("★ Bookmarked" if marked else "☆ Bookmark")
+        self.window.bookmark_action.setIconText(self.tr("★ Bookmarked") if marked else self.tr("☆ Bookmark"))
 
     # -- bookmarks ----------------------------------------------------------------------
 
@@ -216,7 +236,7 @@ class LibraryController(QObject):
                 lambda: self.bookmarks.add(pack.id, pack.version, section.id, section.title, offset, quote)[
                     1
                 ],
-                "The bookmark",
+                self.tr("The bookmark"),
             )
         self._update_bookmark_toggle()
 
@@ -226,11 +246,14 @@ class LibraryController(QObject):
             return
         if bookmark.detached or not self.reader.go_to(bookmark.section, bookmark.offset):
             self.window.statusBar().showMessage(
-                f"This part of the guide has changed. You marked: “{bookmark.quote}”", UNDO_MESSAGE_MS
+                self.tr("This part of the guide has changed. You marked: “{quote}”").format(
+                    quote=bookmark.quote
+                ),
+                UNDO_MESSAGE_MS,
             )
 
     def rename_bookmark(self, bookmark_id: int, label: str) -> None:
-        self.write(lambda: self.bookmarks.rename(bookmark_id, label), "The new name")
+        self.write(lambda: self.bookmarks.rename(bookmark_id, label), self.tr("The new name"))
 
     def delete_with_undo(
         self,
@@ -258,8 +281,8 @@ class LibraryController(QObject):
         self.delete_with_undo(
             lambda: self.bookmarks.delete(bookmark_id),
             self.bookmarks.restore,
-            "Deleting the bookmark",
-            lambda bookmark: f"Bookmark “{bookmark.label}” deleted",
+            self.tr("Deleting the bookmark"),
+            lambda bookmark: self.tr("Bookmark “{name}” deleted").format(name=bookmark.label),
         )
         self._update_bookmark_toggle()
 
@@ -278,14 +301,16 @@ class LibraryController(QObject):
             self.window.notes_pane.save_failed(str(error))
             return
         self._note = saved
-        self.window.notes_pane.set_status("Saved")
+        self.window.notes_pane.set_status(self.tr("Saved"))
         self.changed.emit(change)
 
     def open_note(self, note_id: int) -> None:
         note = listing.note_by_id(self.database, note_id)
         if note is not None and (note.detached or not self.reader.go_to(note.section)):
             self.window.statusBar().showMessage(
-                f"This part of the guide has changed; your note was for “{note.section_title}”.",
+                self.tr("This part of the guide has changed; your note was for “{title}”.").format(
+                    title=note.section_title
+                ),
                 UNDO_MESSAGE_MS,
             )
         elif note is not None:
@@ -295,8 +320,8 @@ class LibraryController(QObject):
         deleted = self.delete_with_undo(
             lambda: self.notes.delete(note_id),
             self._restore_note,
-            "Deleting the note",
-            lambda note: f"Note on “{note.section_title}” deleted",
+            self.tr("Deleting the note"),
+            lambda note: self.tr("Note on “{title}” deleted").format(title=note.section_title),
         )
         if deleted is not None and self._note is not None and self._note.id == note_id:
             self._note = None
@@ -322,7 +347,7 @@ class LibraryController(QObject):
         markdown = path.suffix.lower() in (".md", ".markdown", ".txt")
         text = to_markdown(records, self.reader.library.packs) if markdown else to_json(records)
         write_atomically(path, text.encode("utf-8"))
-        return f"Saved {records.counts()} to {path}"
+        return TransferWords().exported(records, path)
 
     def import_from(self, path: Path) -> str:
         """Add what an export file holds; raises ValueError or StorageError, changing nothing."""
@@ -337,22 +362,22 @@ class LibraryController(QObject):
             self.changed.emit(Change(kind))
         if self._note_section is not None:
             self._on_section_changed(*self._note_section)
-        return report.summary()
+        return TransferWords().imported(report)
 
     def export_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export my bookmarks, notes and questions",
+            self.tr("Export my bookmarks, notes and questions"),
             str(Path.home() / "lupus-reader-notes.json"),
-            "Complete, for importing (*.json);;Readable text (*.md)",
+            self.tr("Complete, for importing (*.json);;Readable text (*.md)"),
         )
         if chosen:
             try:
                 message = self.export_to(Path(chosen))
             except (OSError, StorageError) as error:
-                message = f"The export could not be saved: {error}"
+                message = self.tr("The export could not be saved: {error}").format(error=error)
             self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
 
     def import_dialog(self) -> None:
@@ -360,16 +385,20 @@ class LibraryController(QObject):
 
         chosen, _ = QFileDialog.getOpenFileName(
             self.window,
-            "Import bookmarks, notes and questions",
+            self.tr("Import bookmarks, notes and questions"),
             str(Path.home()),
-            "Lupus Reader export (*.json)",
+            self.tr("Lupus Reader export (*.json)"),
         )
         if not chosen:
             return
         try:
             message = self.import_from(Path(chosen))
         except (ValueError, StorageError) as error:
-            QMessageBox.warning(self.window, "Nothing was imported", f"{error}\n\nNothing was changed.")
+            QMessageBox.warning(
+                self.window,
+                self.tr("Nothing was imported"),
+                self.tr("{error}\n\nNothing was changed.").format(error=error),
+            )
             return
         self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
 

@@ -48,11 +48,11 @@ class MessageBanner(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Message")
+        self.label.setAccessibleName(self.tr("Message"))
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Dismiss this message")
-        close.setAccessibleName("Dismiss message")
+        close.setToolTip(self.tr("Dismiss this message"))
+        close.setAccessibleName(self.tr("Dismiss message"))
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
@@ -84,11 +84,11 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView()
         self.banner = MessageBanner()
         self.progress_label = QLabel()
-        self.progress_label.setAccessibleName("Reading progress")
+        self.progress_label.setAccessibleName(self.tr("Reading progress"))
         self.reading_time_label = QLabel()
-        self.reading_time_label.setAccessibleName("Reading time of this section")
+        self.reading_time_label.setAccessibleName(self.tr("Reading time of this section"))
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Zoom of the text pane")
+        self.zoom_label.setAccessibleName(self.tr("Zoom of the text pane"))
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -112,7 +112,9 @@ class MainWindow(QMainWindow):
         side.setSpacing(4)
         side.addWidget(self.search_panel)
         field = self.search_panel.field  # large text: a shorter hint rather than one cut short
-        PlaceholderFit(field, {field.placeholderText(): ("Search guide and notes", "Search")})
+        PlaceholderFit(
+            field, {field.placeholderText(): (self.tr("Search guide and notes"), self.tr("Search"))}
+        )
         side.addWidget(self.left_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -136,12 +138,17 @@ class MainWindow(QMainWindow):
 
     def name_qt_buttons(self) -> None:
         """Give a spoken name to the buttons Qt makes itself (overflow arrows, clear buttons)."""
-        names = {"qt_toolbar_ext_button": "More tools", "qt_menubar_ext_button": "More menus"}
+        names = {
+            "qt_toolbar_ext_button": self.tr("More tools"),
+            "qt_menubar_ext_button": self.tr("More menus"),
+        }
         for button in self.findChildren(QToolButton):
             if not button.accessibleName():
                 parent = button.parent()
                 clear = isinstance(parent, QLineEdit)
-                button.setAccessibleName(names.get(button.objectName(), "Clear" if clear else button.text()))
+                button.setAccessibleName(
+                    names.get(button.objectName(), self.tr("Clear") if clear else button.text())
+                )
 
     def _first_size(self) -> QSize:
         """1200x800, or less on a small screen: never larger than 90% of it."""
@@ -171,68 +178,90 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         key = QKeySequence
         self.back_action = self._action(
-            "&Back", [key(key.StandardKey.Back)], "◀ Back", "Go back to where you were"
+            self.tr("&Back"),
+            [key(key.StandardKey.Back)],
+            self.tr("◀ Back"),
+            self.tr("Go back to where you were"),
         )
         self.forward_action = self._action(
-            "&Forward", [key(key.StandardKey.Forward)], "Forward ▶", "Go forward again"
+            self.tr("&Forward"),
+            [key(key.StandardKey.Forward)],
+            self.tr("Forward ▶"),
+            self.tr("Go forward again"),
         )
         self.previous_action = self._action(
-            "&Previous Section", [key("Ctrl+PgUp"), key("Alt+Up")], "▲ Previous Section"
+            self.tr("&Previous Section"), [key("Ctrl+PgUp"), key("Alt+Up")], self.tr("▲ Previous Section")
         )
         self.next_action = self._action(
-            "&Next Section", [key("Ctrl+PgDown"), key("Alt+Down")], "▼ Next Section"
+            self.tr("&Next Section"), [key("Ctrl+PgDown"), key("Alt+Down")], self.tr("▼ Next Section")
         )
         self.zoom_in_action = self._action(
-            "Zoom &In", [key(key.StandardKey.ZoomIn), key("Ctrl+=")], tip="Larger text"
+            self.tr("Zoom &In"), [key(key.StandardKey.ZoomIn), key("Ctrl+=")], tip=self.tr("Larger text")
         )
-        self.zoom_out_action = self._action("Zoom &Out", [key(key.StandardKey.ZoomOut)], tip="Smaller text")
-        self.zoom_reset_action = self._action("&Actual Size", [key("Ctrl+0")], tip="Normal text size")
-        self.open_folder_action = self._action("&Open Pack Folder…", [key(key.StandardKey.Open)])
-        self.open_zip_action = self._action("Open Pack &Archive (.zip)…", [])
-        self.quit_action = self._action("&Quit", [key(key.StandardKey.Quit)])
-        self.about_action = self._action("&About Lupus Reader", [])
+        self.zoom_out_action = self._action(
+            self.tr("Zoom &Out"), [key(key.StandardKey.ZoomOut)], tip=self.tr("Smaller text")
+        )
+        self.zoom_reset_action = self._action(
+            self.tr("&Actual Size"), [key("Ctrl+0")], tip=self.tr("Normal text size")
+        )
+        self.open_folder_action = self._action(self.tr("&Open Pack Folder…"), [key(key.StandardKey.Open)])
+        self.open_zip_action = self._action(self.tr("Open Pack &Archive (.zip)…"), [])
+        self.quit_action = self._action(self.tr("&Quit"), [key(key.StandardKey.Quit)])
+        self.about_action = self._action(self.tr("&About Lupus Reader"), [])
         self.glossary_action = self._action(
-            "&Glossary", [key("Ctrl+G")], tip="All the medical words in this guide, explained"
+            self.tr("&Glossary"),
+            [key("Ctrl+G")],
+            tip=self.tr("All the medical words in this guide, explained"),
         )
         self.about_guide_action = self._action(
-            "About This &Guide", [], tip="When the guide was reviewed, and where it comes from"
+            self.tr("About This &Guide"),
+            [],
+            tip=self.tr("When the guide was reviewed, and where it comes from"),
         )
         self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts", [key(key.StandardKey.HelpContents), key("Ctrl+/")]
+            self.tr("&Keyboard Shortcuts"), [key(key.StandardKey.HelpContents), key("Ctrl+/")]
         )
         self.bookmark_action = self._action(
-            "&Bookmark This Place", [key("Ctrl+D")], tip="Bookmark this place, or remove its bookmark"
+            self.tr("&Bookmark This Place"),
+            [key("Ctrl+D")],
+            tip=self.tr("Bookmark this place, or remove its bookmark"),
         )
         self.bookmark_action.setCheckable(True)
-        self.bookmark_action.setIconText("☆ Bookmark")
+        self.bookmark_action.setIconText(self.tr("☆ Bookmark"))
         self.undo_action = self._action(
-            "&Undo Delete", [key(key.StandardKey.Undo)], tip="Bring back what you deleted"
+            self.tr("&Undo Delete"), [key(key.StandardKey.Undo)], tip=self.tr("Bring back what you deleted")
         )
         self.undo_action.setEnabled(False)
         self.export_action = self._action(
-            "&Export My Notes…", [], tip="Save your bookmarks, notes and questions"
+            self.tr("&Export My Notes…"), [], tip=self.tr("Save your bookmarks, notes and questions")
         )
         self.import_action = self._action(
-            "&Import Notes…", [], tip="Add bookmarks, notes and questions from a file"
+            self.tr("&Import Notes…"), [], tip=self.tr("Add bookmarks, notes and questions from a file")
         )
         self.search_action = self._action(
-            "&Search…", [key("Ctrl+K"), key("Ctrl+Shift+F")], tip="Search the guide and your notes"
+            self.tr("&Search…"),
+            [key("Ctrl+K"), key("Ctrl+Shift+F")],
+            tip=self.tr("Search the guide and your notes"),
         )
         self.find_action = self._action(
-            "&Find in Page…", [key(key.StandardKey.Find)], tip="Find words in this page"
+            self.tr("&Find in Page…"), [key(key.StandardKey.Find)], tip=self.tr("Find words in this page")
         )
-        self.print_section_action = self._action("&Print This Section…", [key(key.StandardKey.Print)])
-        self.print_guide_action = self._action("Print the &Whole Guide…", [])
-        self.pdf_section_action = self._action("Save This Section as P&DF…", [])
-        self.pdf_guide_action = self._action("Save the Whole Guide as PD&F…", [])
+        self.print_section_action = self._action(
+            self.tr("&Print This Section…"), [key(key.StandardKey.Print)]
+        )
+        self.print_guide_action = self._action(self.tr("Print the &Whole Guide…"), [])
+        self.pdf_section_action = self._action(self.tr("Save This Section as P&DF…"), [])
+        self.pdf_guide_action = self._action(self.tr("Save the Whole Guide as PD&F…"), [])
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(lambda: self.find_bar.open_find())
-        self.find_next_action = self._action("Find &Next", [key(key.StandardKey.FindNext)])
-        self.find_previous_action = self._action("Find Pre&vious", [key(key.StandardKey.FindPrevious)])
+        self.find_next_action = self._action(self.tr("Find &Next"), [key(key.StandardKey.FindNext)])
+        self.find_previous_action = self._action(
+            self.tr("Find Pre&vious"), [key(key.StandardKey.FindPrevious)]
+        )
         self.find_next_action.triggered.connect(lambda: self._step_find(1))
         self.find_previous_action.triggered.connect(lambda: self._step_find(-1))
 
-        toolbar = self.addToolBar("Navigation")
+        toolbar = self.addToolBar(self.tr("Navigation"))
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -256,7 +285,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setIconText("A+")
 
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.open_folder_action, self.open_zip_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.import_action])
@@ -265,19 +294,19 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.pdf_section_action, self.pdf_guide_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.bookmark_action])
         edit_menu.addSeparator()
         edit_menu.addActions(
             [self.search_action, self.find_action, self.find_next_action, self.find_previous_action]
         )
-        go_menu = bar.addMenu("&Go")
+        go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addActions([self.back_action, self.forward_action, self.previous_action, self.next_action])
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
         self.view_menu = view_menu
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.glossary_action, self.about_guide_action])
         help_menu.addSeparator()
         help_menu.addAction(self.shortcuts_action)
@@ -287,22 +316,24 @@ class MainWindow(QMainWindow):
     def _make_docks(self) -> None:
         """The reader's own things, in tabs beside the text: notes, bookmarks, all notes, questions."""
         self.notes_pane = NotesPane()
-        self.bookmarks_list = RecordList("Bookmarks", bookmark_row, editable=True)
+        self.bookmarks_list = RecordList(self.tr("Bookmarks"), bookmark_row, editable=True)
         self.bookmarks_list.setAccessibleDescription(
-            "Enter opens a bookmark, F2 renames it, Delete removes it"
+            self.tr("Enter opens a bookmark, F2 renames it, Delete removes it")
         )
-        self.notes_list = RecordList("All your notes", note_row)
-        self.notes_list.setAccessibleDescription("Enter opens the section of a note, Delete removes it")
+        self.notes_list = RecordList(self.tr("All your notes"), note_row)
+        self.notes_list.setAccessibleDescription(
+            self.tr("Enter opens the section of a note, Delete removes it")
+        )
         self.questions_panel = QuestionsPanel()
         entry = self.questions_panel.entry
-        PlaceholderFit(entry, {entry.placeholderText(): ("Add a question…", "Add…")})
+        PlaceholderFit(entry, {entry.placeholderText(): (self.tr("Add a question…"), self.tr("Add…"))})
         self.docks: list[QDockWidget] = []
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         for title, name, widget in (
-            ("Notes", "notesDock", self.notes_pane),
-            ("Bookmarks", "bookmarksDock", self.bookmarks_list),
-            ("All Notes", "allNotesDock", self.notes_list),
-            ("Questions", "questionsDock", self.questions_panel),
+            (self.tr("Notes"), "notesDock", self.notes_pane),
+            (self.tr("Bookmarks"), "bookmarksDock", self.bookmarks_list),
+            (self.tr("All Notes"), "allNotesDock", self.notes_list),
+            (self.tr("Questions"), "questionsDock", self.questions_panel),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -321,7 +352,7 @@ class MainWindow(QMainWindow):
         PanelTitles(self, self.docks)
         # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
         for bar in self.findChildren(QTabBar):
-            bar.setAccessibleName("Side panels")
+            bar.setAccessibleName(self.tr("Side panels"))
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
             for arrow in bar.findChildren(QToolButton):  # the focused bar's arrow keys scroll it too

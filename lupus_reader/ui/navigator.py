@@ -101,8 +101,8 @@ class Navigator(QTreeView):
         self.setUniformRowHeights(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Sections")
-        self.setAccessibleDescription("Chapters and sections of the guide; pick one to read it")
+        self.setAccessibleName(self.tr("Sections"))
+        self.setAccessibleDescription(self.tr("Chapters and sections of the guide; pick one to read it"))
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._on_clicked)
         self.expanded.connect(self._on_expanded)
@@ -248,7 +248,7 @@ class Navigator(QTreeView):
         item.setIcon(self._mark_icon() if marked and self._mark_icon else QIcon())
         item.setData(marked, HAS_NOTE_ROLE)
         title = item.text()
-        item.setToolTip(f"{title} (you have a note here)" if marked else title)
+        item.setToolTip(self.tr("{title} (you have a note here)").format(title=title) if marked else title)
 
     def index_of(self, section_id: str) -> QModelIndex:
         """The row of a section, adding its chapter's rows first if they are not there yet."""

@@ -21,12 +21,14 @@ class NotesPane(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText("Type a note or a question for your doctor. It is saved as you type.")
-        self.editor.setAccessibleName("Your note for this section")
+        self.editor.setPlaceholderText(
+            self.tr("Type a note or a question for your doctor. It is saved as you type.")
+        )
+        self.editor.setAccessibleName(self.tr("Your note for this section"))
         self.editor.setTabChangesFocus(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Note status")
+        self.status.setAccessibleName(self.tr("Note status"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
@@ -46,7 +48,7 @@ class NotesPane(QWidget):
         """Show the note of another section (the caller flushes the current one first)."""
         self._loading = True
         try:
-            self.heading.setText(f"Notes: {section_title}")
+            self.heading.setText(self.tr("Notes: {title}").format(title=section_title))
             if self.editor.toPlainText() != text:
                 self.editor.setPlainText(text)
         finally:
@@ -58,7 +60,7 @@ class NotesPane(QWidget):
         if self._loading:
             return
         self._dirty = True
-        self.set_status("Not saved yet…")
+        self.set_status(self.tr("Not saved yet…"))
         self._timer.start()
 
     def is_dirty(self) -> bool:
@@ -74,7 +76,9 @@ class NotesPane(QWidget):
     def save_failed(self, message: str) -> None:
         """Keep the text, say why, and try again after the next keystroke (or now, on retry)."""
         self._dirty = True
-        self.set_status(f"Not saved: {message}. Your text is still here.", error=True)
+        self.set_status(
+            self.tr("Not saved: {reason}. Your text is still here.").format(reason=message), error=True
+        )
 
     def set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

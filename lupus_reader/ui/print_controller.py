@@ -48,7 +48,7 @@ class PrintController(QObject):
             chapter = pack.chapter_of(section)
             html_page = self.reader.pages.page(pack, chapter).html
             document = section_document(html_page, section.anchor, css, self._resolver(pack, [chapter]))
-            title = f"{section.title} — {pack.title}"
+            title = self.tr("{section} — {guide}").format(section=section.title, guide=pack.title)
         return document, footer_text(pack), title
 
     def _resolver(self, pack: ContentPack, chapters: list[Chapter]):  # type: ignore[no-untyped-def]
@@ -97,9 +97,9 @@ class PrintController(QObject):
 
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Save the whole guide as PDF" if whole else "Save this section as PDF",
+            self.tr("Save the whole guide as PDF") if whole else self.tr("Save this section as PDF"),
             str(Path.home() / self._default_name(whole)),
-            "PDF files (*.pdf)",
+            self.tr("PDF files (*.pdf)"),
         )
         if not chosen:
             return
@@ -107,16 +107,16 @@ class PrintController(QObject):
         try:
             pages = self.save_pdf(whole, path)
         except OSError as error:
-            self._tell(f"The PDF could not be saved: {error}", error=True)
+            self._tell(self.tr("The PDF could not be saved: {error}").format(error=error), error=True)
             return
-        self._tell(f"Saved {pages} page{'s' if pages != 1 else ''} to {path}")
+        self._tell(self.tr("Saved %n page(s) to {path}", "", pages).format(path=path))
 
     def print_dialog(self, whole: bool) -> None:
         made = self.document(whole)
         if made is None:
             return
         document, footer, title = made
-        heading = "Print the whole guide" if whole else "Print this section"
+        heading = self.tr("Print the whole guide") if whole else self.tr("Print this section")
         self.send_to_printer(heading, title, lambda printer: self._print_on(printer, document, footer))
 
     def _ask_for_printer(self, heading: str, name: str, job: Callable[[QPrinter], None]) -> None:
@@ -130,9 +130,9 @@ class PrintController(QObject):
         try:
             pages = paint_pages(document, printer, footer)
         except OSError as error:
-            self._tell(f"Printing failed: {error}", error=True)
+            self._tell(self.tr("Printing failed: {error}").format(error=error), error=True)
             return
-        self._tell(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+        self._tell(self.tr("Sent %n page(s) to the printer", "", pages))
 
     def _tell(self, message: str, error: bool = False) -> None:
         if error:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -61,8 +61,12 @@ class PrintDocument(QTextDocument):
 
 
 def footer_text(pack: ContentPack) -> str:
-    reviewed = f" · Reviewed {pack.reviewed.isoformat()}" if pack.reviewed else ""
-    return f"{pack.title}{reviewed}"
+    if not pack.reviewed:
+        return pack.title
+    reviewed = QCoreApplication.translate("Printing", "Reviewed {date}").format(
+        date=pack.reviewed.isoformat()
+    )
+    return f"{pack.title} · {reviewed}"
 
 
 def _new_document(css: str, resolver: ImageResolver | None) -> PrintDocument:
@@ -156,7 +160,9 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str)
             painter.drawText(
                 area,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"Page {number + 1} of {pages}",
+                QCoreApplication.translate("Printing", "Page {number} of {count}").format(
+                    number=number + 1, count=pages
+                ),
             )
     finally:
         painter.end()

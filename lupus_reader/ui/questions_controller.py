@@ -56,7 +56,7 @@ class QuestionsController(QObject):
         self._pack = pack.id
         self.library.write(
             lambda: self.questions.ensure_guide_questions(pack.id, pack.questions()) or Change("questions"),
-            "The guide's questions",
+            self.tr("The guide's questions"),
         )
 
     def _refresh(self, change: Change) -> None:
@@ -67,19 +67,19 @@ class QuestionsController(QObject):
     # -- the checklist ------------------------------------------------------------------
 
     def tick_question(self, question_id: int, checked: bool) -> None:
-        self.library.write(lambda: self.questions.set_checked(question_id, checked), "The tick")
+        self.library.write(lambda: self.questions.set_checked(question_id, checked), self.tr("The tick"))
 
     def add_question(self, text: str) -> None:
         pack = self.reader.current_pack()
         if pack is not None:
-            self.library.write(lambda: self.questions.add_mine(pack.id, text)[1], "Your question")
+            self.library.write(lambda: self.questions.add_mine(pack.id, text)[1], self.tr("Your question"))
 
     def delete_question(self, question_id: int) -> None:
         self.library.delete_with_undo(
             lambda: self.questions.delete_mine(question_id),
             self.questions.restore,
-            "Deleting the question",
-            lambda _question: "Question deleted",
+            self.tr("Deleting the question"),
+            lambda _question: self.tr("Question deleted"),
         )
 
     # -- the sheet, printed or as PDF ---------------------------------------------------
@@ -88,22 +88,30 @@ class QuestionsController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Save my questions as PDF", str(Path.home() / "My questions.pdf"), "PDF (*.pdf)"
+            self.window,
+            self.tr("Save my questions as PDF"),
+            str(Path.home() / self.tr("My questions.pdf")),
+            self.tr("PDF (*.pdf)"),
         )
         if chosen:
             try:
                 self.save_questions_pdf(Path(chosen))
             except OSError as error:
-                self.window.statusBar().showMessage(f"The PDF could not be saved: {error}", UNDO_MESSAGE_MS)
+                message = self.tr("The PDF could not be saved: {error}").format(error=error)
+                self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
             else:
-                self.window.statusBar().showMessage(f"Saved {chosen}", UNDO_MESSAGE_MS)
+                self.window.statusBar().showMessage(
+                    self.tr("Saved {path}").format(path=chosen), UNDO_MESSAGE_MS
+                )
 
     def print_questions_dialog(self) -> None:
         from lupus_reader.ui.question_sheet import sheet_document
 
         sheet = self.sheet()
-        heading = "Print my questions and notes"
-        self.send_to_printer(heading, "My questions", lambda printer: sheet_document(sheet).print_(printer))
+        heading = self.tr("Print my questions and notes")
+        self.send_to_printer(
+            heading, self.tr("My questions"), lambda printer: sheet_document(sheet).print_(printer)
+        )
 
     def _ask_for_printer(self, heading: str, name: str, job: Callable[[QPrinter], None]) -> None:
         from lupus_reader.ui.printing import ask_for_printer

@@ -47,18 +47,18 @@ class QuestionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QuestionList()
-        self.list.setAccessibleName("Questions to ask your doctor")
-        self.list.setAccessibleDescription("Tick a question once you have asked it")
+        self.list.setAccessibleName(self.tr("Questions to ask your doctor"))
+        self.list.setAccessibleDescription(self.tr("Tick a question once you have asked it"))
         self.list.setWordWrap(True)
         self.entry = QLineEdit()
-        self.entry.setPlaceholderText("Add a question of your own…")
-        self.entry.setAccessibleName("New question")
-        self.add_button = QPushButton("Add")
-        self.add_button.setAccessibleName("Add question")
-        self.print_button = QPushButton("Print…")
-        self.print_button.setAccessibleName("Print my questions and notes")
-        self.pdf_button = QPushButton("Save as PDF…")
-        self.pdf_button.setAccessibleName("Save my questions and notes as PDF")
+        self.entry.setPlaceholderText(self.tr("Add a question of your own…"))
+        self.entry.setAccessibleName(self.tr("New question"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add question"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setAccessibleName(self.tr("Print my questions and notes"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setAccessibleName(self.tr("Save my questions and notes as PDF"))
         add_row = QHBoxLayout()
         add_row.addWidget(self.entry, 1)
         add_row.addWidget(self.add_button)
@@ -86,7 +86,11 @@ class QuestionsPanel(QWidget):
         try:
             self.list.clear()
             for question in questions:
-                label = f"{question.text}  (mine)" if question.mine else question.text
+                label = (
+                    self.tr("{question}  (mine)").format(question=question.text)
+                    if question.mine
+                    else question.text
+                )
                 item = QListWidgetItem(label)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable

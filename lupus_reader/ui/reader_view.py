@@ -57,7 +57,7 @@ class ReaderView(QTextBrowser):
         self.document_key: object = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Guide text")
+        self.setAccessibleName(self.tr("Guide text"))
         self.anchorClicked.connect(self.link_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
 

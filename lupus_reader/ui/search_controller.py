@@ -173,7 +173,11 @@ class SearchController(QObject):
             return
         self._forget(pack_id)  # tried again when the packs change
         self._show_preparing()
-        self.panel.set_status(f"Search cannot look in “{html.escape(pack_id)}”: {html.escape(reason)}")
+        self.panel.set_status(
+            self.tr("Search cannot look in “{guide}”: {reason}").format(
+                guide=html.escape(pack_id), reason=html.escape(reason)
+            )
+        )
 
     def is_ready(self) -> bool:
         """Is every open pack's index attached?"""
@@ -184,22 +188,23 @@ class SearchController(QObject):
         done = sum(d for d, _ in self._preparing.values())
         total = sum(t for _, t in self._preparing.values())
         if not (self._preparing and total):
-            self.panel.field.setPlaceholderText("Search the guide and your notes")
+            self.panel.field.setPlaceholderText(self.tr("Search the guide and your notes"))
             if self._progress_bar is not None:
                 self.window.statusBar().removeWidget(self._progress_bar)
                 self._progress_bar.deleteLater()
                 self._progress_bar = None
             return
         percent = min(100, 100 * done // total)
-        self.panel.field.setPlaceholderText(f"Preparing search… {percent}%")
+        self.panel.field.setPlaceholderText(self.tr("Preparing search… {percent}%").format(percent=percent))
         if building and self._progress_bar is None:
             from PySide6.QtWidgets import QProgressBar
 
             bar = QProgressBar()
             bar.setRange(0, 100)
-            bar.setFormat("Preparing search… %p%")
-            bar.setAccessibleName("Preparing search")
-            bar.setMaximumWidth(bar.fontMetrics().horizontalAdvance("Preparing search… 100%") + 24)
+            bar.setFormat(self.tr("Preparing search… {percent}%").format(percent="%p"))
+            bar.setAccessibleName(self.tr("Preparing search"))
+            widest = self.tr("Preparing search… {percent}%").format(percent=100)
+            bar.setMaximumWidth(bar.fontMetrics().horizontalAdvance(widest) + 24)
             self.window.statusBar().insertPermanentWidget(0, bar)
             self._progress_bar = bar
         if self._progress_bar is not None:
@@ -221,7 +226,9 @@ class SearchController(QObject):
         self._repair()
         if not result.hits:
             if self._preparing:
-                self.panel.show_results([], "Still preparing search for this guide: results follow shortly.")
+                self.panel.show_results(
+                    [], self.tr("Still preparing search for this guide: results follow shortly.")
+                )
                 return
             from lupus_reader.search import glossary_terms
 
@@ -261,7 +268,7 @@ class SearchController(QObject):
                 self._show_note_hits(lambda text: highlight_spans(text, query))
             return
         if not self.reader.go_to(hit.section_id):
-            self.panel.set_status("That section is no longer in the open guides.")
+            self.panel.set_status(self.tr("That section is no longer in the open guides."))
             return
         self.window.find_bar.show_hits(lambda text: highlight_spans(text, query), self.last_query)
         self.window.reader.setFocus(Qt.FocusReason.OtherFocusReason)

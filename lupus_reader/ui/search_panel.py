@@ -111,8 +111,8 @@ class ResultList(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
-        self.setAccessibleName("Search results")
-        self.setAccessibleDescription("Enter or a click opens a result at its first match")
+        self.setAccessibleName(self.tr("Search results"))
+        self.setAccessibleDescription(self.tr("Enter or a click opens a result at its first match"))
         # A click, or Enter (below); not ``activated`` too, or a double-click would open it twice.
         self.clicked.connect(self._emit)
 
@@ -172,12 +172,12 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = SearchField()
-        self.field.setPlaceholderText("Search the guide and your notes")
-        self.field.setAccessibleName("Search the guide and your notes")
+        self.field.setPlaceholderText(self.tr("Search the guide and your notes"))
+        self.field.setAccessibleName(self.tr("Search the guide and your notes"))
         self.field.setClearButtonEnabled(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(self.tr("Search status"))
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setOpenExternalLinks(False)
         self.status.linkActivated.connect(self._on_link)
@@ -257,12 +257,12 @@ class SearchPanel(QWidget):
         echo = words if len(words) <= ECHO_CHARS else words[: ECHO_CHARS - 1].rstrip() + "…"
         # A zero-width space every few letters of a long word: the label may wrap it, not widen the panel.
         echo = re.sub(r"(\S{8})(?=\S)", "\\1\u200b", echo)
-        text = f"No matches for “{html.escape(echo)}”."
+        text = self.tr("No matches for “{query}”.").format(query=html.escape(echo))
         if suggestions:
             links = ", ".join(
                 f'<a href="suggest:{html.escape(s, quote=True)}">{html.escape(s)}</a>' for s in suggestions
             )
-            text += f"<br>Did you mean: {links}?"
+            text += "<br>" + self.tr("Did you mean: {words}?").format(words=links)
         self.set_status(text)
 
     def set_status(self, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,14 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys that belong to one widget rather than to a window action.
+# Keys that belong to one widget rather than to a window action (translated where they are shown).
 EXTRA_KEYS = (
-    ("Next match (in the find bar)", "Enter"),
-    ("Previous match (in the find bar)", "Shift+Enter"),
-    ("Close the find bar", "Esc"),
-    ("Move between the navigator, the text and the panels", "Tab, Shift+Tab"),
-    ("Rename a bookmark (in the Bookmarks list)", "F2"),
-    ("Delete a bookmark, note or question (in its list)", "Delete"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Next match (in the find bar)"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous match (in the find bar)"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Shift+Enter"),
+    ),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the find bar"), "Esc"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move between the navigator, the text and the panels"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab, Shift+Tab"),
+    ),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Rename a bookmark (in the Bookmarks list)"), "F2"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Delete a bookmark, note or question (in its list)"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Delete"),
+    ),
 )
 
 
@@ -38,24 +50,29 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
         if keys and name and name not in seen:
             seen.add(name)
             rows.append((name, keys))
-    return [*rows, *EXTRA_KEYS]
+    extra = [(_translated(name), _translated(keys)) for name, keys in EXTRA_KEYS]
+    return [*rows, *extra]
+
+
+def _translated(text: object) -> str:
+    return QCoreApplication.translate("ShortcutsDialog", str(text))
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         rows = shortcut_rows(actions)
-        intro = QLabel("Everything in Lupus Reader can be done from the keyboard:")
+        intro = QLabel(self.tr("Everything in Lupus Reader can be done from the keyboard:"))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setCornerButtonEnabled(False)
         corner = self.table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
         if corner is not None:
-            corner.setAccessibleName("Select all")
+            corner.setAccessibleName(self.tr("Select all"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)

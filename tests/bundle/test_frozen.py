@@ -29,10 +29,13 @@ def offline() -> list[str]:
     return ["unshare", "-rn"] if works else []
 
 
-def run(*args: str, frozen: bool = True, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, frozen: bool = True, timeout: float = 120, language: str = "en"
+) -> subprocess.CompletedProcess[str]:
     command = [BUNDLE] if frozen else [sys.executable, "-m", "lupus_reader"]
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["LANGUAGE"] = language
     return subprocess.run(
         [*offline(), *command, *args], capture_output=True, text=True, timeout=timeout, env=env
     )
@@ -67,6 +70,20 @@ def test_screenshot_is_a_real_picture_of_the_window(tmp_path: Path) -> None:
     assert len(colours) > 20
 
 
+def test_the_frozen_app_speaks_spanish_with_a_spanish_system(tmp_path: Path) -> None:
+    """The window drawn with LANGUAGE=es is not the English one; with a language the app does not
+    have (Finnish), it is the English one, pixel for pixel."""
+    pictures = {}
+    for language in ("en", "es", "fi"):
+        png = tmp_path / f"{language}.png"
+        data = tmp_path / f"data-{language}"
+        result = run("--screenshot", str(png), "--data-dir", str(data), language=language)
+        assert result.returncode == 0, result.stderr
+        pictures[language] = png.read_bytes()
+    assert pictures["es"] != pictures["en"]
+    assert pictures["fi"] == pictures["en"]
+
+
 def test_a_broken_pack_gets_the_same_message_as_from_source(tmp_path: Path) -> None:
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -83,7 +100,13 @@ def test_no_network_or_tls_code_is_shipped() -> None:
     names = [path.name for path in folder.rglob("*")]
     for unwanted in ("libQt6Network", "libssl", "libcrypto", "libqtuiotouchplugin", "libqvnc", "libgnutls"):
         assert not [name for name in names if name.startswith(unwanted)], unwanted
-    assert not (folder / "_internal" / "PySide6" / "Qt" / "translations").exists()
+    # Of Qt's translations, only the standard buttons and dialogs of the languages the UI ships in.
+    ours = sorted(path.stem for path in resources.translations_dir().glob("*.qm"))
+    assert ours == ["lupus_reader_en", "lupus_reader_es"]
+    qt = sorted(path.name for path in (folder / "_internal" / "PySide6" / "Qt" / "translations").iterdir())
+    assert qt == ["qtbase_es.qm"]
+    shipped = folder / "_internal" / "lupus_reader" / "resources" / "translations"
+    assert sorted(path.stem for path in shipped.glob("*.qm")) == ours
 
 
 def test_running_writes_nothing_into_the_bundle(tmp_path: Path) -> None:

@@ -10,12 +10,19 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.app import open_reader
+from lupus_reader.ui import i18n
 from lupus_reader.ui.appearance import scale_app_font
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.library_controller import LibraryController
 from lupus_reader.ui.main_window import MainWindow
 
 OpenWindow = Callable[..., tuple[MainWindow, ReaderController]]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ui_language(qapp: QApplication) -> None:
+    """The UI's catalogues, installed as at start-up (app.ensure_application): English here."""
+    i18n.install_once(qapp)
 
 
 @pytest.fixture
