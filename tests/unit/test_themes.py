@@ -142,7 +142,7 @@ def test_content_css_uses_the_themes_colours_and_only_what_qt_reads(theme):
     assert css.count("{") == css.count("}")
     colours = set(re.findall(r"#[0-9a-fA-F]{6}\b", css))
     theme_colours = {value for value in palette_roles(theme).values()} | {
-        getattr(theme, name) for name in theme.__dataclass_fields__ if name not in {"name", "label", "dark"}
+        getattr(theme, name) for name in theme._fields if name not in {"name", "label", "dark"}
     }
     assert colours <= theme_colours
 
@@ -173,7 +173,7 @@ def test_palette_roles_are_qt_role_names(theme):
 
 
 def test_a_theme_with_a_bad_colour_is_refused():
-    values = {name: getattr(THEMES["light"], name) for name in THEMES["light"].__dataclass_fields__}
+    values = {name: getattr(THEMES["light"], name) for name in THEMES["light"]._fields}
     values["link"] = "blue"
     with pytest.raises(ValueError, match="link"):
         Theme(**values)
