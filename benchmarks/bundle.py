@@ -298,8 +298,9 @@ def _start_up_rows(found: dict[str, Candidate], runs: int) -> list[Row]:
         "bare": "frozen bare app",
         "reader": "frozen reader",
         "first": "frozen reader, first start",
+        "": "frozen app that was not built",
     }
-    empty = Candidate("", lambda _png, _data: [])
+    empty = Candidate("", lambda _png, _data: [])  # a build failed: its rows say n/a
     bare, reader, first = (found.get(label, empty) for label in ("bare", "reader", "first"))
 
     def timing(c: Candidate) -> list[Row]:
