@@ -391,7 +391,7 @@ def build_reader(
     from lupus_reader.content.library import installed_packs, open_library
     from lupus_reader.content.scan_cache import ScanCache
     from lupus_reader.state import ReadingState, load_state
-    from lupus_reader.ui.appearance import AppearanceController, apply_style, resolve_theme
+    from lupus_reader.ui.appearance import AppearanceController, apply_style, resolve_theme, scale_app_font
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.guide_info import GuideInfoController
     from lupus_reader.ui.library_controller import LibraryController
@@ -421,8 +421,11 @@ def build_reader(
     if theme is not None:
         state.theme = theme
     app = QApplication.instance()
-    if isinstance(app, QApplication):  # style and colours before the first widget: none to redo
+    if isinstance(app, QApplication):
+        # Style, colours and text size before the first widget: nothing to redo, and the
+        # first frame is laid out in its final font (the status bar not cut at 200%).
         apply_style(app, resolve_theme(state.theme))
+        scale_app_font(app, state.text_scale)
     window = MainWindow()
     controller = ReaderController(window, library, state, data_dir if remember else None, cache_dir)
     for failure in failures:

@@ -16,21 +16,27 @@ from lupus_reader.state import TEXT_SCALES
 from lupus_reader.themes import THEME_CHOICES, Theme, content_css, disabled_roles, palette_roles
 from lupus_reader.themes import THEMES as THEME_COLOURS
 from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.large_text import NATURAL_POINT_SIZE
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.style import ThemedStyle
 
-_NATURAL_POINT_SIZE = "lupusNaturalPointSize"  # the app font's size before any scaling
 
+def scale_app_font(app: QApplication, percent: int) -> int:
+    """Every widget's text at ``percent`` of the platform's size (widgets follow the app font).
 
-def scale_app_font(app: QApplication, percent: int) -> None:
-    """Every widget's text at ``percent`` of the platform's size (widgets follow the app font)."""
-    natural = app.property(_NATURAL_POINT_SIZE)
+    ``percent`` is held to 50-300%; returns the percent used.
+    """
+    percent = min(max(int(percent), TEXT_SCALES[0]), TEXT_SCALES[-1])
+    natural = app.property(NATURAL_POINT_SIZE)
     if natural is None:
         natural = app.font().pointSizeF()
-        app.setProperty(_NATURAL_POINT_SIZE, natural)
-    font = QFont(app.font())
-    font.setPointSizeF(float(natural) * percent / 100.0)
-    app.setFont(font)
+        app.setProperty(NATURAL_POINT_SIZE, natural)
+    size = float(natural) * percent / 100.0
+    if app.font().pointSizeF() != size:  # else already so (set before the window was built)
+        font = QFont(app.font())
+        font.setPointSizeF(size)
+        app.setFont(font)
+    return percent
 
 
 _HINTS: list[QStyleHints] = []
@@ -172,10 +178,9 @@ class AppearanceController(QObject):
 
     def set_text_scale(self, percent: int, remember: bool = True) -> None:
         """Any size from 50% to 300% (the command line, a kiosk or state.json may ask for 130%)."""
-        percent = min(max(int(percent), TEXT_SCALES[0]), TEXT_SCALES[-1])
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        scale_app_font(app, percent)
+        percent = scale_app_font(app, percent)
         self.window.reader.set_text_scale(percent)
         self.window.navigator.set_wrapping(percent > 100)
         self.reader.state.text_scale = percent

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -21,6 +21,16 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+# The app's property holding its font's point size before any text scaling.
+NATURAL_POINT_SIZE = "lupusNaturalPointSize"
+
+
+def natural_point_size(fallback: float) -> float:
+    """The app font's size at 100%, once text scaling has begun; else ``fallback``."""
+    app = QCoreApplication.instance()
+    natural = app.property(NATURAL_POINT_SIZE) if app is not None else None
+    return float(natural) if natural is not None else fallback
 
 
 class PanelTitle(QWidget):

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from lupus_reader.ui.large_text import natural_point_size
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
@@ -49,8 +51,9 @@ class ReaderView(QTextBrowser):
         self._positions_width = -1.0
         self._programmatic = False
         self._awaiting_paint = False
-        # Patients read here: start a little larger than the UI font.
-        self._natural_point_size = max(self.font().pointSizeF() * 1.25, 12.0)
+        # Patients read here: a little larger than the UI font at 100% (the app's text size
+        # may be set already; set_text_scale applies it).
+        self._natural_point_size = max(natural_point_size(self.font().pointSizeF()) * 1.25, 12.0)
         self._base_point_size = self._natural_point_size
         self._zoom = 100
         self.document().setDocumentMargin(20)
@@ -162,12 +165,13 @@ class ReaderView(QTextBrowser):
         if index is None:
             return False
         top, bottom = self._span(index)
+        was = self._programmatic
         self._programmatic = True
         try:
             bar = self.verticalScrollBar()
             bar.setValue(round(top + fraction * (bottom - top)))
         finally:
-            self._programmatic = False
+            self._programmatic = was
         return True
 
     def anchor_at_reading_line(self) -> str | None:
@@ -221,11 +225,18 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         # Text rewraps at a new width: keep the reader's place, not the pixel offset.
         here = self.position_at_top() if self.document_key is not None else None
-        super().resizeEvent(event)
-        self._positions = None
-        self._apply_tail_space()
-        if here is not None:
-            self.scroll_to(*here)
+        # The scroll bar moves while the text rewraps (its range shrinks, then grows back):
+        # not the reader scrolling, so the section being read stays the one it was.
+        was = self._programmatic
+        self._programmatic = True
+        try:
+            super().resizeEvent(event)
+            self._positions = None
+            self._apply_tail_space()
+            if here is not None:
+                self.scroll_to(*here)
+        finally:
+            self._programmatic = was
 
     def _on_scroll(self, _value: int) -> None:
         if not self._programmatic:

@@ -124,3 +124,37 @@ def test_a_size_between_the_menus_steps_in_a_kiosk(qtbot: QtBot, tmp_path: Path)
     with kiosk_session(qtbot, tmp_path, text_scale=130):
         natural = app.property("lupusNaturalPointSize")
         assert QApplication.font().pointSizeF() == pytest.approx(natural * 1.3)
+
+
+def test_at_200_percent_the_first_frame_is_laid_out_in_large_text(qtbot: QtBot, data_dir: Path) -> None:
+    """The first frame (what a --screenshot saves) has nothing cut: the status bar is as tall as
+    its large text, not the height it had at 100% until a later relayout."""
+    from lupus_reader.app import open_reader
+    from lupus_reader.ui.appearance import scale_app_font
+
+    at_first_paint: list[list[str]] = []
+    try:
+        opened = open_reader([], data_dir, remember=False, text_scale=200, notice=False)
+        assert opened is not None
+        window, _ = opened
+        qtbot.addWidget(window)
+        window.reader.first_paint.connect(lambda: at_first_paint.append(clipped_texts(window.statusBar())))
+        qtbot.waitUntil(lambda: bool(at_first_paint))
+    finally:
+        scale_app_font(QApplication.instance(), 100)  # the app font is every later test's too
+    labels = [window.reading_time_label, window.zoom_label, window.progress_label]
+    assert all(label.text() for label in labels)
+    assert at_first_paint == [[]]
+
+
+def test_the_pane_follows_a_text_size_given_at_start_in_the_window_and_in_a_kiosk(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    window, _ = open_window()
+    at_100 = window.reader.document().defaultFont().pointSizeF()
+    window.close()
+    window, _ = open_window(data=tmp_path / "large", text_scale=150)
+    assert window.reader.document().defaultFont().pointSizeF() == pytest.approx(at_100 * 1.5)
+    window.close()
+    with kiosk_session(qtbot, tmp_path / "kiosk", text_scale=150) as running:
+        assert running.window.reader.document().defaultFont().pointSizeF() == pytest.approx(at_100 * 1.5)
