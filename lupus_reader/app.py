@@ -306,11 +306,12 @@ def open_storage(data_dir: Path, remember: bool, empty: bool = False) -> tuple[D
 def import_qt_free_floor() -> None:
     """Import the Qt-free modules the window uses before Qt itself is imported.
 
-    Once PySide6 is loaded it reads the source of every module that an import
-    statement names for the first time (looking for its ``__feature__``
-    switches): a few hundred microseconds per module. Modules imported
-    before it, with everything they import, are never read. The lists here
-    only make start-up quicker; a module missing from them still works.
+    Once PySide6 is loaded, the first import statement that names a module
+    makes it read that module's source (looking for ``__feature__``
+    switches): a few hundred microseconds a module. What these modules import
+    among themselves before Qt is loaded is never read; only the few that the
+    UI names directly are. The list only makes start-up quicker: a module
+    missing from it still works.
     """
     import lupus_reader.content.library
     import lupus_reader.content.readability
