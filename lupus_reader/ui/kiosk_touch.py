@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -395,3 +396,5 @@ def _fit_find_bar(window: MainWindow) -> None:
     bar.field.setMinimumWidth(FIND_FIELD_PX)
     bar.count.setMinimumWidth(0)
     bar.count.setWordWrap(True)
+    for button in bar.findChildren(QToolButton):  # ▲ ▼ ✕ whole, with the style's margins, at large text
+        button.setMinimumWidth(max(button.sizeHint().width(), TOUCH_PX))
