@@ -89,6 +89,7 @@ def buttons_at_least(dialog: QWidget, width: int, height: int) -> None:
 def make_touch_first(window: MainWindow) -> None:
     """Big targets with gaps, finger scrolling, one-tap lists and touch controls for what needs keys."""
     window.setStyleSheet(TOUCH_STYLE)
+    window.side_panels()  # made now (they are made on first use), so they are laid out for touch too
     PanelFitter(window)
     window.find_bar  # noqa: B018  # built now (it is built on first use), so it is laid out for touch too
     _fit_find_bar(window)

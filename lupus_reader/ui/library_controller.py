@@ -22,6 +22,8 @@ from lupus_reader.content.pack import ContentPack, Section
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+
+    from lupus_reader.ui.record_list import Record, RecordList
 from lupus_reader.storage import listing
 from lupus_reader.storage.db import Database, StorageError
 from lupus_reader.storage.stores import BookmarkStore, Change, Note, NoteStore
@@ -29,7 +31,6 @@ from lupus_reader.themes import LIGHT
 from lupus_reader.ui import i18n
 from lupus_reader.ui.controller import ReaderController
 from lupus_reader.ui.main_window import MainWindow
-from lupus_reader.ui.record_list import Record
 from lupus_reader.ui.transfer_words import TransferWords
 
 T = TypeVar("T")
@@ -86,11 +87,6 @@ class LibraryController(QObject):
         window.bookmark_action.triggered.connect(self.toggle_bookmark)
         window.undo_action.triggered.connect(self.undo)
         window.notes_pane.save_requested.connect(self.save_note)
-        window.bookmarks_list.activated_record.connect(self.open_bookmark)
-        window.bookmarks_list.rename_requested.connect(self.rename_bookmark)
-        window.bookmarks_list.delete_requested.connect(self.delete_bookmark)
-        window.notes_list.activated_record.connect(self.open_note)
-        window.notes_list.delete_requested.connect(self.delete_note)
         window.closing.connect(window.notes_pane.flush)
         window.export_action.triggered.connect(self.export_dialog)
         window.import_action.triggered.connect(self.import_dialog)
@@ -100,7 +96,7 @@ class LibraryController(QObject):
                 self.tr("Your notes can be read but not changed: the data folder is read-only."), error=True
             )
         self._ready = False
-        self._lists = {"bookmarks": window.bookmarks_list, "notes": window.notes_list}
+        self._lists: dict[str, RecordList] = {}  # the panels, once made (_settle)
         self._refresh_marks()  # a few milliseconds even for ten thousand notes
         # The lists can hold thousands of rows: they are filled after the first
         # page is on screen (and after anything else waiting for that moment).
@@ -113,12 +109,23 @@ class LibraryController(QObject):
         return self._ready
 
     def _settle(self) -> None:
+        self._attach_lists()
         self.back_up()
         self.place_in_current_guides()
         self.settling.emit()
         self._ready = True
         for kind in self._lists:
             self._refresh(Change(kind))  # type: ignore[arg-type]
+
+    def _attach_lists(self) -> None:
+        """The Bookmarks and All Notes panels, made now if nothing has needed them yet."""
+        bookmarks, notes = self.window.bookmarks_list, self.window.notes_list
+        bookmarks.activated_record.connect(self.open_bookmark)
+        bookmarks.rename_requested.connect(self.rename_bookmark)
+        bookmarks.delete_requested.connect(self.delete_bookmark)
+        notes.activated_record.connect(self.open_note)
+        notes.delete_requested.connect(self.delete_note)
+        self._lists = {"bookmarks": bookmarks, "notes": notes}
 
     # -- writing, with errors where the reader can see them ------------------------------
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,15 +25,15 @@ from lupus_reader.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
     from lupus_reader.ui.find_bar import FindBar
+    from lupus_reader.ui.questions_panel import QuestionsPanel
+    from lupus_reader.ui.record_list import RecordList
 from lupus_reader.ui.focus_order import chain_focus, set_reachable
-from lupus_reader.ui.large_text import PanelTitles, PlaceholderFit
-from lupus_reader.ui.library_rows import bookmark_row, note_row
+from lupus_reader.ui.large_text import PlaceholderFit
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
-from lupus_reader.ui.questions_panel import QuestionsPanel
 from lupus_reader.ui.reader_view import ReaderView
-from lupus_reader.ui.record_list import RecordList
 from lupus_reader.ui.search_panel import SearchPanel
+from lupus_reader.ui.side_docks import SidePanels, make_docks, make_side_panels
 
 
 class MessageBanner(QWidget):
@@ -314,49 +313,45 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
 
     def _make_docks(self) -> None:
-        """The reader's own things, in tabs beside the text: notes, bookmarks, all notes, questions."""
+        """The reader's own things, in tabs beside the text (ui/side_docks.py)."""
         self.notes_pane = NotesPane()
-        self.bookmarks_list = RecordList(self.tr("Bookmarks"), bookmark_row, editable=True)
-        self.bookmarks_list.setAccessibleDescription(
-            self.tr("Enter opens a bookmark, F2 renames it, Delete removes it")
-        )
-        self.notes_list = RecordList(self.tr("All your notes"), note_row)
-        self.notes_list.setAccessibleDescription(
-            self.tr("Enter opens the section of a note, Delete removes it")
-        )
-        self.questions_panel = QuestionsPanel()
-        entry = self.questions_panel.entry
-        PlaceholderFit(entry, {entry.placeholderText(): (self.tr("Add a question…"), self.tr("Add…"))})
-        self.docks: list[QDockWidget] = []
-        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
-        for title, name, widget in (
-            (self.tr("Notes"), "notesDock", self.notes_pane),
-            (self.tr("Bookmarks"), "bookmarksDock", self.bookmarks_list),
-            (self.tr("All Notes"), "allNotesDock", self.notes_list),
-            (self.tr("Questions"), "questionsDock", self.questions_panel),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(name)
-            dock.setWidget(widget)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+        self.docks = make_docks(self, self.notes_pane)
+        self._side_panels: SidePanels | None = None  # made the first time they are needed
+        for dock in self.docks:
             # Qt moves the panels of tabs not shown off the window, still "visible": Tab would walk
             # into them. Not hidden (the dock area would lose its size): out of Tab's reach.
-            dock.visibilityChanged.connect(lambda shown, panel=widget: self._reachable(panel, shown))
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if self.docks:
-                self.tabifyDockWidget(self.docks[0], dock)
-            self.docks.append(dock)
+            dock.visibilityChanged.connect(lambda shown, dock=dock: self._on_dock_shown(dock, shown))
             self.view_menu.addAction(dock.toggleViewAction())
-        self.docks[0].raise_()
-        PanelTitles(self, self.docks)
-        # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
-        for bar in self.findChildren(QTabBar):
-            bar.setAccessibleName(self.tr("Side panels"))
-            bar.setElideMode(Qt.TextElideMode.ElideNone)
-            bar.setUsesScrollButtons(True)
-            for arrow in bar.findChildren(QToolButton):  # the focused bar's arrow keys scroll it too
-                arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def _on_dock_shown(self, dock: QDockWidget, shown: bool) -> None:
+        if dock.widget() is None:
+            if not shown:
+                return
+            self.side_panels()  # its tab was picked before anything else needed them
+        self._reachable(dock.widget(), shown)
+
+    def side_panels(self) -> SidePanels:
+        """Bookmarks, all notes and questions: made on first use (after the first paint at the
+        latest, when the library controller fills them)."""
+        if self._side_panels is None:
+            self._side_panels = make_side_panels(self.docks)
+            for dock in self.docks[1:]:  # a tab not shown keeps its panel out of Tab's reach
+                self._reachable(dock.widget(), dock.isVisible() and not dock.visibleRegion().isEmpty())
+            self.order_focus()
+            self.name_qt_buttons()  # the question field's clear button
+        return self._side_panels
+
+    @property
+    def bookmarks_list(self) -> RecordList:
+        return self.side_panels().bookmarks
+
+    @property
+    def notes_list(self) -> RecordList:
+        return self.side_panels().notes
+
+    @property
+    def questions_panel(self) -> QuestionsPanel:
+        return self.side_panels().questions
 
     def order_focus(self) -> None:
         """Tab follows the window as it reads: the search field and navigator, what is above the
@@ -370,12 +365,12 @@ class MainWindow(QMainWindow):
                 self.left_stack,
                 *(widget for widget in column if widget is not None),
                 *tab_bars,
-                *(dock.widget() for dock in self.docks),
+                *(dock.widget() for dock in self.docks if dock.widget() is not None),
             ]
         )
 
     def _reachable(self, panel: QWidget, shown: bool) -> None:
-        set_reachable(panel, shown, [dock.widget() for dock in self.docks])
+        set_reachable(panel, shown, [dock.widget() for dock in self.docks if dock.widget() is not None])
 
     def fit_side_panels(self, width: int) -> None:
         """Side panels that leave the text most of a small window: at 1200 px the navigator

@@ -36,14 +36,21 @@ class QuestionsController(QObject):
         self.reader.section_changed.connect(self._on_section_changed)
         library.settling.connect(self._on_settling)
         library.changed.connect(self._refresh)
+        self._attached = False
+
+    def _attach(self) -> None:
+        """The Questions panel: made once the first page is up (or when first needed)."""
         panel = self.window.questions_panel
         panel.toggled.connect(self.tick_question)
         panel.add_requested.connect(self.add_question)
         panel.delete_requested.connect(self.delete_question)
         panel.pdf_requested.connect(self.pdf_questions_dialog)
         panel.print_requested.connect(self.print_questions_dialog)
+        self._attached = True
 
     def _on_settling(self) -> None:
+        if not self._attached:
+            self._attach()
         pack = self.reader.current_pack()
         if pack is not None:
             self._show_questions(pack)

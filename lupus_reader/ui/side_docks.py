@@ -1,0 +1,83 @@
+"""The side panels in tabs beside the text: notes, bookmarks, all notes, questions.
+
+The notes panel is shown at start and made with the window. The other three
+sit behind tabs nobody sees before the first page is on screen, so their
+widgets (and their modules, and the Qt types they need) are made the first
+time anything asks for them: a controller attaching after the first paint, a
+tab picked, a kiosk laying them out for touch. Their docks, and so their tabs,
+exist from the start.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QToolButton, QWidget
+
+from lupus_reader.ui.large_text import PanelTitles, PlaceholderFit
+
+if TYPE_CHECKING:
+    from lupus_reader.ui.questions_panel import QuestionsPanel
+    from lupus_reader.ui.record_list import RecordList
+
+CONTEXT = "MainWindow"  # the translations' context: these words were the window's own
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class SidePanels(NamedTuple):
+    bookmarks: RecordList
+    notes: RecordList
+    questions: QuestionsPanel
+
+
+def make_docks(window: QMainWindow, notes_pane: QWidget) -> list[QDockWidget]:
+    """The four docks, tabbed on the right, the notes panel in the first; the rest still empty."""
+    docks: list[QDockWidget] = []
+    window.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
+    for title, name in (
+        (_tr("Notes"), "notesDock"),
+        (_tr("Bookmarks"), "bookmarksDock"),
+        (_tr("All Notes"), "allNotesDock"),
+        (_tr("Questions"), "questionsDock"),
+    ):
+        dock = QDockWidget(title, window)
+        dock.setObjectName(name)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        if docks:
+            window.tabifyDockWidget(docks[0], dock)
+        docks.append(dock)
+    docks[0].setWidget(notes_pane)
+    docks[0].raise_()
+    PanelTitles(window, docks)
+    # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
+    for bar in window.findChildren(QTabBar):
+        bar.setAccessibleName(_tr("Side panels"))
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
+        for arrow in bar.findChildren(QToolButton):  # the focused bar's arrow keys scroll it too
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return docks
+
+
+def make_side_panels(docks: list[QDockWidget]) -> SidePanels:
+    """Bookmarks, all notes and questions, each put in its dock (docks 1 to 3)."""
+    from lupus_reader.ui.library_rows import bookmark_row, note_row
+    from lupus_reader.ui.questions_panel import QuestionsPanel
+    from lupus_reader.ui.record_list import RecordList
+
+    bookmarks = RecordList(_tr("Bookmarks"), bookmark_row, editable=True)
+    bookmarks.setAccessibleDescription(_tr("Enter opens a bookmark, F2 renames it, Delete removes it"))
+    notes = RecordList(_tr("All your notes"), note_row)
+    notes.setAccessibleDescription(_tr("Enter opens the section of a note, Delete removes it"))
+    questions = QuestionsPanel()
+    entry = questions.entry
+    PlaceholderFit(entry, {entry.placeholderText(): (_tr("Add a question…"), _tr("Add…"))})
+    for dock, widget in zip(docks[1:], (bookmarks, notes, questions), strict=True):
+        dock.setWidget(widget)
+    return SidePanels(bookmarks, notes, questions)
