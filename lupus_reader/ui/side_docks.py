@@ -5,7 +5,8 @@ sit behind tabs nobody sees before the first page is on screen, so their
 widgets (and their modules, and the Qt types they need) are made the first
 time anything asks for them: a controller attaching after the first paint, a
 tab picked, a kiosk laying them out for touch. Their docks, and so their tabs,
-exist from the start.
+exist from the start. Their words keep the translation context they had in
+MainWindow (lupdate reads only literal ``translate`` calls).
 """
 
 from __future__ import annotations
@@ -21,12 +22,6 @@ if TYPE_CHECKING:
     from lupus_reader.ui.questions_panel import QuestionsPanel
     from lupus_reader.ui.record_list import RecordList
 
-CONTEXT = "MainWindow"  # the translations' context: these words were the window's own
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 class SidePanels(NamedTuple):
     bookmarks: RecordList
@@ -39,10 +34,10 @@ def make_docks(window: QMainWindow, notes_pane: QWidget) -> list[QDockWidget]:
     docks: list[QDockWidget] = []
     window.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
     for title, name in (
-        (_tr("Notes"), "notesDock"),
-        (_tr("Bookmarks"), "bookmarksDock"),
-        (_tr("All Notes"), "allNotesDock"),
-        (_tr("Questions"), "questionsDock"),
+        (QCoreApplication.translate("MainWindow", "Notes"), "notesDock"),
+        (QCoreApplication.translate("MainWindow", "Bookmarks"), "bookmarksDock"),
+        (QCoreApplication.translate("MainWindow", "All Notes"), "allNotesDock"),
+        (QCoreApplication.translate("MainWindow", "Questions"), "questionsDock"),
     ):
         dock = QDockWidget(title, window)
         dock.setObjectName(name)
@@ -57,7 +52,7 @@ def make_docks(window: QMainWindow, notes_pane: QWidget) -> list[QDockWidget]:
     PanelTitles(window, docks)
     # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
     for bar in window.findChildren(QTabBar):
-        bar.setAccessibleName(_tr("Side panels"))
+        bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Side panels"))
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(True)
         for arrow in bar.findChildren(QToolButton):  # the focused bar's arrow keys scroll it too
@@ -71,13 +66,25 @@ def make_side_panels(docks: list[QDockWidget]) -> SidePanels:
     from lupus_reader.ui.questions_panel import QuestionsPanel
     from lupus_reader.ui.record_list import RecordList
 
-    bookmarks = RecordList(_tr("Bookmarks"), bookmark_row, editable=True)
-    bookmarks.setAccessibleDescription(_tr("Enter opens a bookmark, F2 renames it, Delete removes it"))
-    notes = RecordList(_tr("All your notes"), note_row)
-    notes.setAccessibleDescription(_tr("Enter opens the section of a note, Delete removes it"))
+    bookmarks = RecordList(QCoreApplication.translate("MainWindow", "Bookmarks"), bookmark_row, editable=True)
+    bookmarks.setAccessibleDescription(
+        QCoreApplication.translate("MainWindow", "Enter opens a bookmark, F2 renames it, Delete removes it")
+    )
+    notes = RecordList(QCoreApplication.translate("MainWindow", "All your notes"), note_row)
+    notes.setAccessibleDescription(
+        QCoreApplication.translate("MainWindow", "Enter opens the section of a note, Delete removes it")
+    )
     questions = QuestionsPanel()
     entry = questions.entry
-    PlaceholderFit(entry, {entry.placeholderText(): (_tr("Add a question…"), _tr("Add…"))})
+    PlaceholderFit(
+        entry,
+        {
+            entry.placeholderText(): (
+                QCoreApplication.translate("MainWindow", "Add a question…"),
+                QCoreApplication.translate("MainWindow", "Add…"),
+            )
+        },
+    )
     for dock, widget in zip(docks[1:], (bookmarks, notes, questions), strict=True):
         dock.setWidget(widget)
     return SidePanels(bookmarks, notes, questions)
