@@ -314,7 +314,6 @@ def import_qt_free_floor() -> None:
     missing from it still works.
     """
     import lupus_reader.content.library
-    import lupus_reader.content.readability
     import lupus_reader.content.render_cache
     import lupus_reader.state
     import lupus_reader.storage.listing

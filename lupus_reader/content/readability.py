@@ -16,14 +16,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from lupus_reader.content.scan import plain_text
+from lupus_reader.content.scan import plain_text, reading_minutes
 
 if TYPE_CHECKING:
     from lupus_reader.content.glossary import Glossary
     from lupus_reader.content.pack import Chapter, ContentPack
 
-# Patient readers, often tired or unwell, read more slowly than the ~240 of adult averages.
-WORDS_PER_MINUTE = 200
 # A defined term is read as one short word when grading (see the module docstring).
 TERM_STAND_IN = "term"
 
@@ -39,11 +37,6 @@ _LIST_ITEM = re.compile(r"^(?:\d+[.)]|[-*+:])\s+")
 _REFERENCE = re.compile(r"^\[[^\]]+\]:\s")
 _RAW_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
-
-
-def reading_minutes(words: int) -> int:
-    """Minutes a patient needs for ``words`` words (about 200 a minute), never less than 1."""
-    return max(1, int(words / WORDS_PER_MINUTE + 0.5))
 
 
 def prose(markdown: str) -> str:

@@ -123,6 +123,15 @@ def count_words(text: str) -> int:
     return len(_check_rules()["word"].findall(text))
 
 
+# Patient readers, often tired or unwell, read more slowly than the ~240 of adult averages.
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes a patient needs for ``words`` words (about 200 a minute), never less than 1."""
+    return max(1, int(words / WORDS_PER_MINUTE + 0.5))
+
+
 def normalize_newlines(text: str) -> str:
     """Lines as Markdown sees them: \\r\\n and \\r end lines; form feeds and U+2028 do not."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from lupus_reader.content.glossary import Term
 from lupus_reader.content.pack import ContentPack, Section
-from lupus_reader.content.readability import reading_minutes
+from lupus_reader.content.scan import reading_minutes  # not readability: its grading is for check-pack
 from lupus_reader.themes import THEMES, content_css
 from lupus_reader.ui import i18n
 from lupus_reader.ui.controller import ReaderController
