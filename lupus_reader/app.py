@@ -29,7 +29,11 @@ SCREENSHOT_TIMEOUT_MS = 30_000
 _KIOSK_SETTINGS = {"pack": "packs", "section": "start_section", "text_scale": "text_scale", "theme": "theme"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("check-pack", "export", "import", "restore", "search", "kiosk-pin")
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; ``with_commands`` False leaves out the subcommands (see parse_arguments)."""
     parser = argparse.ArgumentParser(
         prog=APP_NAME, description="An offline reader for patient-education guides."
     )
@@ -81,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="colours: follow the system (default), light, dark or high contrast (remembered)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check-pack", help="validate a content pack for authors")
     check.add_argument("path", type=Path, metavar="PATH")
@@ -144,9 +151,31 @@ def _count(value: str) -> int:
     return number
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse_arguments(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser and what it read.
+
+    Opening the window, the usual case, names no subcommand: its parser is made
+    without them (six more parsers cost about 5 ms of start-up, most of it
+    argparse looking for its own translations). Anything it does not know,
+    help included, goes to the whole parser, for the whole message.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help", *COMMANDS} & set(words):
+        parser = build_parser(with_commands=False)
+        parser.exit_on_error = False
+        try:
+            args, unknown = parser.parse_known_args(words)
+        except argparse.ArgumentError:
+            unknown = words
+        if not unknown:
+            parser.exit_on_error = True  # main() may still call parser.error()
+            return parser, args
     parser = build_parser()
-    args = parser.parse_args(argv)
+    return parser, parser.parse_args(words)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, args = parse_arguments(argv)
     if args.config and not (args.kiosk or args.command == "kiosk-pin"):
         parser.error("--config goes with --kiosk or kiosk-pin")
     if args.kiosk:
