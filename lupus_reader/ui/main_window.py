@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -133,7 +133,10 @@ class MainWindow(QMainWindow):
         size = self._first_size()
         self.resize(size)
         self.fit_side_panels(size.width())
-        self.reader.first_paint.connect(self.name_qt_buttons, Qt.ConnectionType.SingleShotConnection)
+        # Just after the first paint, not before it: it looks at every widget in the window.
+        self.reader.first_paint.connect(
+            lambda: QTimer.singleShot(0, self.name_qt_buttons), Qt.ConnectionType.SingleShotConnection
+        )
 
     def name_qt_buttons(self) -> None:
         """Give a spoken name to the buttons Qt makes itself (overflow arrows, clear buttons)."""
@@ -358,7 +361,7 @@ class MainWindow(QMainWindow):
         text, the text, the find bar, then the side panel's tabs and the panel shown."""
         items = (self._column.itemAt(i) for i in range(self._column.count()))
         column = [item.widget() for item in items if item is not None]
-        tab_bars = [bar for bar in self.findChildren(QTabBar) if bar.parentWidget() is self]
+        tab_bars = self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
         chain_focus(
             [
                 self.search_panel,

@@ -51,7 +51,9 @@ def make_docks(window: QMainWindow, notes_pane: QWidget) -> list[QDockWidget]:
     docks[0].raise_()
     PanelTitles(window, docks)
     # Large text: tabs keep their whole names and scroll, rather than shrink to "Bookm…".
-    for bar in window.findChildren(QTabBar):
+    # The docks' tab bars are the window's own children. (A recursive search would make a Python
+    # wrapper for every object in the window, a few ms before the first paint.)
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
         bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Side panels"))
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(True)
