@@ -79,6 +79,7 @@ def test_self_test_reports_every_section() -> None:
     result = run("--self-test")
     assert result.returncode == 0, result.stderr
     assert "self-test ok: 1 pack(s), 10 chapters, 31 sections" in result.stdout
+    assert result.stdout.rstrip().endswith("hyphenated: en")  # the English guide's long words break
 
 
 def test_self_test_fails_on_a_broken_pack(broken_pack: Path) -> None:
