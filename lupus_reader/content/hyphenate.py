@@ -27,8 +27,8 @@ SOFT_HYPHEN = "\u00ad"
 # Shorter words gain little from a break and look choppy with one.
 MIN_LETTERS = 8
 # Nothing inside these is prose: a reader copies code and keys as they are. Headings are
-# left whole as in print (and the pane's headings read as the navigator's titles).
-_SKIPPED = frozenset({"code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6"})
+# hyphenated too: at 300% a heading's long word would otherwise break anywhere, without a hyphen.
+_SKIPPED = frozenset({"code", "pre", "kbd"})
 # The sanitizer (nh3) writes well-formed, normalized tags: a tag is "<", a name, anything but ">".
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _RUN = re.compile(r"\S+")
@@ -55,7 +55,7 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
 
 
 def hyphenate_html(html: str, language: str) -> str:
-    """``html`` (sanitized) with soft hyphens in the long words of its text: not in tags, code or headings.
+    """``html`` (sanitized) with soft hyphens in the long words of its text, never in tags or code.
 
     A language pyphen has no dictionary for ("und", Hebrew, ...) leaves the
     page as it is. Acronyms and words with capitals inside (AHSCT, iPhone) are
@@ -65,7 +65,7 @@ def hyphenate_html(html: str, language: str) -> str:
     if insert is None or not html:
         return html
     out: list[str] = []
-    skipped = 0  # how deep inside code or a heading we are
+    skipped = 0  # how deep inside <code>, <pre> or <kbd> we are
     position = 0
     for tag in _TAG.finditer(html):
         text = html[position : tag.start()]
