@@ -39,11 +39,18 @@ _NOT_PROSE = re.compile(r"[/\\@_=#~]|://|^www\.|\.[a-z]{2,4}$", re.IGNORECASE)
 
 @functools.cache
 def _dictionary(language: str) -> Pyphen | None:
-    """One Pyphen per language, loaded the first time a page in it is rendered (~60 ms)."""
-    import pyphen  # only when a page has to be rendered: a warm start-up never needs it
+    """One Pyphen per language, loaded the first time a page in it is rendered (~60 ms).
 
-    found = pyphen.language_fallback(language.strip().replace("-", "_")) if language.strip() else None
-    return pyphen.Pyphen(lang=found) if found else None
+    None where pyphen has no dictionary for the language, or its dictionaries
+    are missing or damaged (a broken install): the page is shown unhyphenated.
+    """
+    try:
+        import pyphen  # only when a page has to be rendered: a warm start-up never needs it
+
+        found = pyphen.language_fallback(language.strip().replace("-", "_")) if language.strip() else None
+        return pyphen.Pyphen(lang=found) if found else None
+    except (ImportError, OSError, ValueError):
+        return None
 
 
 def hyphenator(language: str) -> Callable[[str], str] | None:

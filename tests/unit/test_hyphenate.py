@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
+from lupus_reader.content import hyphenate
 from lupus_reader.content.hyphenate import SOFT_HYPHEN
 from lupus_reader.content.pack import load_pack
 from lupus_reader.content.render import Renderer
@@ -58,6 +60,19 @@ def test_a_language_without_a_dictionary_renders_unhyphenated(tmp_path: Path, la
     html = _rendered(_pack(tmp_path / "x", language, "# Care\n\nAfter transplantation, rest.\n"))
     assert "<p>After transplantation, rest.</p>" in html
     assert SOFT_HYPHEN not in html
+
+
+def test_missing_dictionaries_leave_the_page_unhyphenated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken install (pyphen's dictionaries not shipped) still shows the page."""
+    monkeypatch.setitem(sys.modules, "pyphen", None)  # "import pyphen" fails, as without its data
+    hyphenate._dictionary.cache_clear()
+    try:
+        html = _rendered(_pack(tmp_path / "en", "en", "# Care\n\nAfter transplantation, rest.\n"))
+    finally:
+        hyphenate._dictionary.cache_clear()
+    assert "<p>After transplantation, rest.</p>" in html
 
 
 def test_code_links_addresses_and_acronyms_are_left_whole(tmp_path: Path) -> None:
