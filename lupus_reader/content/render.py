@@ -17,6 +17,7 @@ from markdown.extensions.tables import TableExtension
 
 from lupus_reader.content.extensions import ReaderExtension
 from lupus_reader.content.glossary import Glossary
+from lupus_reader.content.hyphenate import hyphenate_html
 from lupus_reader.content.pack import Chapter, ContentPack, is_absolute_url
 from lupus_reader.content.render_cache import document_html
 from lupus_reader.content.scan import MARK_CLOSE, MARK_OPEN, Heading, scan_headings, with_heading_marks
@@ -174,7 +175,8 @@ class Renderer:
             anchor = chapter.sections[0].anchor
             heading = f'<h1 id="{anchor}">{title}</h1>'
             rendered = RenderedChapter(heading + rendered.html, rendered.external_links)
-        return rendered
+        # Last, on the sanitized page: glossary terms were found in the unhyphenated words.
+        return RenderedChapter(hyphenate_html(rendered.html, pack.language), rendered.external_links)
 
 
 def glossary_html(

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from lupus_reader.content.render import Renderer
 
 # Bump when the HTML the renderer makes for the same Markdown changes.
-RENDER_REVISION = 5  # 5: the page says its text direction (dir="rtl" for Hebrew, Arabic...)
+RENDER_REVISION = 6  # 6: soft hyphens in long words, from the pack's language (pyphen)
 
 
 class CachedChapter(NamedTuple):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
+from lupus_reader.content.hyphenate import SOFT_HYPHEN, without_soft_hyphens
 from lupus_reader.themes import LIGHT
 from lupus_reader.ui.large_text import PlaceholderFit
 
@@ -40,6 +41,25 @@ def utf16_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, 
     ]
 
 
+def shown_spans(text: str, spans: Callable[[str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """``spans`` found in the text as the reader sees it, as offsets into ``text`` itself.
+
+    The page has soft hyphens in its long words (see content.hyphenate): the
+    search engine's spans are found in the words without them, then moved past
+    each soft hyphen before them, so a hit covers its whole word.
+    """
+    if SOFT_HYPHEN not in text:
+        return spans(text)
+    # Where each soft hyphen would be in the text without them: the offset of the character after it.
+    gaps = [match.start() - count for count, match in enumerate(re.finditer(SOFT_HYPHEN, text))]
+    found = []
+    for start, end in spans(without_soft_hyphens(text)):
+        shown_start = start + bisect.bisect_right(gaps, start)
+        shown_end = end - 1 + bisect.bisect_right(gaps, end - 1) + 1 if end > start else shown_start
+        found.append((shown_start, shown_end))
+    return found
+
+
 def find_all(document_owner: QTextEdit, pattern: QRegularExpression) -> tuple[list[QTextCursor], bool]:
     """Every match of ``pattern`` in the pane's text, in order, and whether there were more."""
     found: list[QTextCursor] = []
@@ -57,10 +77,9 @@ def find_all(document_owner: QTextEdit, pattern: QRegularExpression) -> tuple[li
 
 
 def literal_pattern(text: str) -> QRegularExpression:
-    """What a reader typed, found as it is, whatever its case."""
-    return QRegularExpression(
-        QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption
-    )
+    """What a reader typed, found as it is, whatever its case, and across the page's soft hyphens."""
+    pattern = "\\x{00ad}*".join(QRegularExpression.escape(c) for c in without_soft_hyphens(text))
+    return QRegularExpression(pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
 
 
 class FindBar(QWidget):
@@ -122,7 +141,7 @@ class FindBar(QWidget):
 
     def open_find(self) -> None:
         """Ctrl+F: show the bar with the field ready to type (what the reader selected, if anything)."""
-        selected = self.pane.textCursor().selectedText().strip()
+        selected = without_soft_hyphens(self.pane.textCursor().selectedText()).strip()
         if selected and "\u2029" not in selected:
             self.field.setText(selected)
         self._label = ""
@@ -178,7 +197,7 @@ class FindBar(QWidget):
         self._recount.stop()
         if self._spans is not None:
             text = self.pane.document().toRawText()
-            self.matches, self.more = self._cursors(utf16_spans(text, self._spans(text))), False
+            self.matches, self.more = self._cursors(utf16_spans(text, shown_spans(text, self._spans))), False
         elif self._pattern is None:
             self.matches, self.more = [], False
         else:

@@ -6,10 +6,11 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from lupus_reader.content.hyphenate import SOFT_HYPHEN, without_soft_hyphens
 from lupus_reader.ui.large_text import natural_point_size
 
 if TYPE_CHECKING:
@@ -21,6 +22,11 @@ ResourceResolver = Callable[[QUrl], "QImage | None"]
 # Where a heading counts as "being read": a fifth of the way down the pane.
 READING_LINE = 0.2
 MARGIN_PROBE = 30  # a point just inside the text's left margin
+
+
+def block_words(block: QTextBlock, limit: int) -> str:
+    """A block's words as the reader sees them (no soft hyphens), spaces made single, cut at ``limit``."""
+    return " ".join(without_soft_hyphens(block.text()).split())[:limit]
 
 
 def block_anchors(block: QTextBlock) -> list[str]:
@@ -208,7 +214,7 @@ class ReaderView(QTextBrowser):
         block = self.cursorForPosition(QPoint(MARGIN_PROBE, 4)).block()
         while block.isValid() and not block.text().strip():
             block = block.next()
-        return " ".join(block.text().split())[:limit] if block.isValid() else ""
+        return block_words(block, limit) if block.isValid() else ""
 
     def text_after(self, anchor: str, limit: int = 160) -> str:
         """The first words under a heading: a note's quote, to find its place again."""
@@ -218,7 +224,18 @@ class ReaderView(QTextBrowser):
         block = block.next() if block.isValid() else block
         while block.isValid() and not block.text().strip():
             block = block.next()
-        return " ".join(block.text().split())[:limit] if block.isValid() else ""
+        return block_words(block, limit) if block.isValid() else ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt API)
+        """What Ctrl+C and dragging copy: the selection without the page's soft hyphens."""
+        data = super().createMimeDataFromSelection()
+        if SOFT_HYPHEN not in data.text():
+            return data
+        copied = QMimeData()
+        copied.setText(without_soft_hyphens(data.text()))
+        if data.hasHtml():
+            copied.setHtml(without_soft_hyphens(data.html()))
+        return copied
 
     # -- events ------------------------------------------------------------
 

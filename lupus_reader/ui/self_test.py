@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QTextDocument
 
+from lupus_reader.content.hyphenate import SOFT_HYPHEN
 from lupus_reader.content.library import Library, PackFailure
 from lupus_reader.content.render import Renderer
 from lupus_reader.content.render_cache import document_html
@@ -26,9 +27,12 @@ def run_self_test(library: Library, failures: Sequence[PackFailure]) -> tuple[bo
     renderer = Renderer()
     css = content_css(THEMES["light"])
     chapters = sections = words = 0
+    hyphenated: set[str] = set()  # the languages whose pages came out with soft hyphens
     for pack in library.packs:
         for chapter in pack.chapters:
             rendered = renderer.render_chapter(pack, chapter)
+            if SOFT_HYPHEN in rendered.html:
+                hyphenated.add(pack.language)
             if _REMOTE.search(rendered.html):
                 problems.append(f"{pack.id}/{chapter.file}: rendered HTML still names a remote URL")
             document = QTextDocument()
@@ -50,7 +54,8 @@ def run_self_test(library: Library, failures: Sequence[PackFailure]) -> tuple[bo
         return False, "self-test FAILED:\n" + "\n".join(f"  {p}" for p in problems)
     return True, (
         f"self-test ok: {len(library.packs)} pack(s), {chapters} chapters, "
-        f"{sections} sections, {words} words rendered in {elapsed:.0f} ms"
+        f"{sections} sections, {words} words rendered in {elapsed:.0f} ms, "
+        f"hyphenated: {', '.join(sorted(hyphenated)) or 'none'}"
     )
 
 

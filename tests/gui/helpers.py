@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from lupus_reader.content.hyphenate import without_soft_hyphens
 from lupus_reader.ui.main_window import MainWindow
 
 BUNDLED = "lupus-stem-cell-therapy"
@@ -21,6 +22,11 @@ def write_pack(folder: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def pane_text(window: MainWindow) -> str:
+    """The pane's text as a reader sees it: without the soft hyphens that only break lines."""
+    return without_soft_hyphens(window.reader.toPlainText())
 
 
 def heading_y(window: MainWindow, anchor: str) -> float:

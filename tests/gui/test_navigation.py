@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import OpenWindow
-from tests.gui.helpers import BUNDLED, click_link, heading_y, write_pack
+from tests.gui.helpers import BUNDLED, click_link, heading_y, pane_text, write_pack
 
 CONDITIONING = f"{BUNDLED}/03-how-it-works/conditioning"
 TRANSPLANT = f"{BUNDLED}/03-how-it-works/transplant"
@@ -19,8 +19,8 @@ RISKS = f"{BUNDLED}/07-benefits-and-risks/possible-risks"
 
 def test_opens_at_the_start_with_the_guide_in_the_pane(open_window: OpenWindow) -> None:
     window, _controller = open_window()
-    assert "About This Guide" in window.reader.toPlainText()
-    assert "not medical advice" in window.reader.toPlainText().lower()
+    assert "About This Guide" in pane_text(window)
+    assert "not medical advice" in pane_text(window).lower()
     assert window.navigator.current_section() == f"{BUNDLED}/01-about/about-this-guide"
     assert window.progress_label.text() == "Section 1 of 31 · 0%"
     assert window.windowTitle().startswith("Stem Cell Therapy for Lupus")
@@ -46,7 +46,7 @@ def test_clicking_a_section_in_the_navigator_goes_there(qtbot: QtBot, open_windo
     rect = window.navigator.visualRect(window.navigator.index_of(CONDITIONING))
     qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.verticalScrollBar().value() == round(heading_y(window, "conditioning"))
-    assert "Next comes conditioning" in window.reader.toPlainText()
+    assert "Next comes conditioning" in pane_text(window)
     assert window.progress_label.text().startswith("Section 10 of 31")
 
 
@@ -65,7 +65,7 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot: QtBot, open_window:
     start = controller.current.id  # type: ignore[union-attr]
     controller.go_to(CONDITIONING)
     controller.go_to(RISKS)
-    assert "Possible risks" in window.reader.toPlainText()
+    assert "Possible risks" in pane_text(window)
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert controller.current.id == CONDITIONING  # type: ignore[union-attr]
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
@@ -95,10 +95,10 @@ def test_previous_and_next_section_cross_chapters(qtbot: QtBot, open_window: Ope
     window, controller = open_window(section=f"{BUNDLED}/02-what-it-is/why-stem-cell-therapy-is-considered")
     qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert controller.current.id == f"{BUNDLED}/03-how-it-works/how-the-treatment-works"  # type: ignore[union-attr]
-    assert "How the Treatment Works" in window.reader.toPlainText()
+    assert "How the Treatment Works" in pane_text(window)
     window.previous_action.trigger()
     assert controller.current.id == f"{BUNDLED}/02-what-it-is/why-stem-cell-therapy-is-considered"  # type: ignore[union-attr]
-    assert "What lupus is" in window.reader.toPlainText()
+    assert "What lupus is" in pane_text(window)
 
 
 def test_zoom_changes_text_size_and_keeps_the_place(qtbot: QtBot, open_window: OpenWindow) -> None:
@@ -136,7 +136,7 @@ def test_external_links_say_they_are_unavailable_offline(
         },
     )
     window, controller = open_window(packs=[pack])
-    assert "the clinic site (web link, not available offline)" in window.reader.toPlainText()
+    assert "the clinic site (web link, not available offline)" in pane_text(window)
     click_link(qtbot, window, "#external-0")
     message = window.statusBar().currentMessage()
     assert "https://clinic.example/lupus" in message and "not available offline" in message
@@ -160,7 +160,7 @@ def test_other_chapters_are_rendered_in_idle_moments(qtbot: QtBot, open_window: 
     original = renderer.render_chapter
     renderer.render_chapter = lambda *args: calls.append(args) or original(*args)  # type: ignore[method-assign]
     controller.go_to(RISKS)
-    assert "Possible risks" in window.reader.toPlainText()
+    assert "Possible risks" in pane_text(window)
     assert calls == []
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import OpenWindow
-from tests.gui.helpers import BUNDLED, heading_y
+from tests.gui.helpers import BUNDLED, heading_y, pane_text
 
 SECTION = f"{BUNDLED}/06-research/what-studies-have-found"
 
@@ -36,7 +36,7 @@ def test_reopens_at_the_same_section_scroll_size_zoom_and_history(
     assert again.reader.verticalScrollBar().value() == scroll
     assert (again.width(), again.height()) == (1000, 700)
     assert again.zoom_label.text() == "Zoom 110%"
-    assert "What studies have found" in again.reader.toPlainText()
+    assert "What studies have found" in pane_text(again)
     again.back_action.trigger()
     assert controller2.current.id == f"{BUNDLED}/01-about/about-this-guide"
 
@@ -77,7 +77,7 @@ def test_unwritable_data_dir_still_reads_and_says_why(open_window: OpenWindow, t
     controller.go_to(SECTION)
     controller.save()
     assert "cannot be saved" in window.statusBar().currentMessage()
-    assert "What studies have found" in window.reader.toPlainText()
+    assert "What studies have found" in pane_text(window)
     assert blocked.read_text(encoding="utf-8") == "not a folder"
 
 
@@ -90,6 +90,6 @@ def test_read_only_data_dir_still_reads_and_says_why(open_window: OpenWindow, da
         controller.go_to(SECTION)
         controller.save()
         assert "cannot be saved" in window.statusBar().currentMessage()
-        assert "What studies have found" in window.reader.toPlainText()
+        assert "What studies have found" in pane_text(window)
     finally:
         data_dir.chmod(0o700)

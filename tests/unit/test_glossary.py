@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from lupus_reader.cli import check_pack_command
 from lupus_reader.content.glossary import LONG_DEFINITION, MAX_FORM, Glossary, Term, parse_glossary
+from lupus_reader.content.hyphenate import without_soft_hyphens
 from lupus_reader.content.pack import PackError, load_pack
 from lupus_reader.content.problems import Problem
 from lupus_reader.content.render import Renderer, glossary_html
@@ -56,8 +57,9 @@ def glossary() -> Glossary:
 
 
 def links(html: str) -> list[tuple[str, str]]:
-    """(href, text) of every glossary link in ``html``."""
-    return re.findall(r'<a class="glossary" href="([^"]*)" title="[^"]*">([^<]*)</a>', html)
+    """(href, text) of every glossary link in ``html``, its words as the reader sees them."""
+    found = re.findall(r'<a class="glossary" href="([^"]*)" title="[^"]*">([^<]*)</a>', html)
+    return [(href, without_soft_hyphens(text)) for href, text in found]
 
 
 def render(renderer: Renderer, glossary: Glossary | None, text: str) -> str:

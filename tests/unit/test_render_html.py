@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from lupus_reader.content.hyphenate import without_soft_hyphens
 from lupus_reader.content.pack import load_pack
 from lupus_reader.content.render import Renderer
 from lupus_reader.content.render_cache import document_html
@@ -61,7 +62,7 @@ def pane_and_navigator(renderer, make_pack, manifest, text: str) -> tuple[list[t
     pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": text}))
     html = renderer.render_chapter(pack, pack.chapters[0]).html
     pane = [
-        (anchor, html_lib.unescape(re.sub(r"<[^>]+>", "", title)))
+        (anchor, without_soft_hyphens(html_lib.unescape(re.sub(r"<[^>]+>", "", title))))
         for anchor, title in re.findall(r'<h[1-3][^>]*\bid="([^"]*)"[^>]*>(.*?)</h[1-3]>', html)
     ]
     return pane, [(s.anchor, s.title) for s in pack.sections]
