@@ -1,14 +1,13 @@
 """Colour themes (light, dark, high contrast) as plain data: palette roles, content CSS, contrast checks."""
 
-from __future__ import annotations
-
 import re
 from typing import Literal, NamedTuple, get_args
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-class _Colours(NamedTuple):  # a NamedTuple: made at start-up in a tenth of a frozen dataclass's time
+class _Colours(NamedTuple):  # made at start-up in a tenth of a frozen dataclass's time (and no
+    # "from __future__ import annotations" here: string annotations cost typing a compile each)
     """Every colour the app paints with, as "#rrggbb".
 
     The first group maps onto QPalette roles (see ``palette_roles``); the
@@ -68,7 +67,7 @@ class Theme(_Colours):
 
     __slots__ = ()
 
-    def __new__(cls, *args: object, **kwargs: object) -> Theme:
+    def __new__(cls, *args: object, **kwargs: object) -> "Theme":
         theme = super().__new__(cls, *args, **kwargs)  # type: ignore[arg-type]
         for name, value in zip(theme._fields, theme, strict=True):
             if name not in {"name", "label", "dark"} and not (isinstance(value, str) and _HEX.match(value)):
