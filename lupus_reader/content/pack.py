@@ -29,6 +29,7 @@ from lupus_reader.content.scan import (
     normalize_newlines,
     scan_chapter,
     scan_headings,
+    scan_words,
 )
 from lupus_reader.content.scan_cache import Entry, ScanCache, section_rows
 from lupus_reader.content.source import PackSource, SourceError, normalize, open_source
@@ -79,6 +80,7 @@ class Chapter:
     sections: list[Section] = field(default_factory=list)
     _details: ScanResult | None = None
     _source: PackSource | None = None
+    _words: ScanResult | None = None  # scan_words: reading times without the whole scan
 
     @property
     def text(self) -> str:
@@ -105,13 +107,22 @@ class Chapter:
         return self._details
 
     @property
+    def _counted(self) -> ScanResult:
+        """Headings with word counts: the full scan if made, else the word count alone."""
+        if self._details is not None:
+            return self._details
+        if self._words is None:
+            self._words = scan_words(self.text)
+        return self._words
+
+    @property
     def words(self) -> int:
-        return self.scan.words
+        return self._counted.words
 
     def section_words(self, section: Section) -> int:
         if not self.headings:
             return self.words
-        return next(h.words for h in self.scan.headings if h.slug == section.anchor)
+        return next(h.words for h in self._counted.headings if h.slug == section.anchor)
 
 
 @dataclass(slots=True)

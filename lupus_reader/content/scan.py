@@ -359,24 +359,43 @@ def _prose_lines(text: str, skip: set[int]) -> Iterator[tuple[int, str]]:
         position += len(line) + 1
 
 
+def _heading_lines(raw: list[_RawHeading]) -> set[int]:
+    lines = {line for _, line, *_ in raw}
+    return lines | {line + 1 for _, line, _, _, _, setext in raw if setext}
+
+
+def _count_heading_words(text: str, raw: list[_RawHeading]) -> tuple[list[int], int]:
+    """Words under each heading (text before the first counts toward it), and in all."""
+    starts = [line for _, line, *_ in raw]
+    per_heading = [0] * len(raw)
+    total = 0
+    for number, line in _prose_lines(text, _heading_lines(raw)):
+        words = count_words(plain_text(line))
+        total += words
+        if raw:
+            per_heading[max(bisect.bisect_right(starts, number) - 1, 0)] += words
+    return per_heading, total
+
+
+def scan_words(text: str) -> ScanResult:
+    """Headings with their word counts, and the total: what reading times need, without the
+    link and raw-HTML rules that ``scan_chapter`` compiles and runs for authors."""
+    text = normalize_newlines(text)
+    raw = _find_headings(text)
+    per_heading, total = _count_heading_words(text, raw)
+    numbered = _number(raw, per_heading)
+    return numbered._replace(words=total)
+
+
 def scan_chapter(text: str) -> ScanResult:
     """Everything an author is told about: headings, links, raw HTML and word counts."""
     text = normalize_newlines(text)
     raw = _find_headings(text)
-    heading_lines = {line for _, line, *_ in raw}
-    heading_lines |= {line + 1 for _, line, _, _, _, setext in raw if setext}
     links: list[Link] = []
     tags: list[RawTag] = []
-    starts = [line for _, line, *_ in raw]
-    words_per_heading = [0] * len(raw)
-    total = 0
+    words_per_heading, total = _count_heading_words(text, raw)
     rules = _check_rules()
-    for number, line in _prose_lines(text, heading_lines):
-        words = count_words(plain_text(line))
-        total += words
-        if raw:
-            # Words belong to the heading above them; text before the first counts toward it.
-            words_per_heading[max(bisect.bisect_right(starts, number) - 1, 0)] += words
+    for number, line in _prose_lines(text, _heading_lines(raw)):
         stripped = rules["code_span"].sub("", line)
         for match in rules["inline_link"].finditer(stripped):
             links.append(Link(match.group(3), number, match.group(1) == "!", match.group(2)))

@@ -98,3 +98,30 @@ def test_raw_tags_are_found_outside_code():
     scan = scan_chapter('# A\n\n<div class="x">\n\n`<script>`\n\n```\n<iframe>\n```\n')
 
     assert [(t.tag, t.attributes.strip(), t.line) for t in scan.raw_tags] == [("div", 'class="x"', 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro words first.\n\n# One\n\nalpha [a link](two.md#x) beta <b>raw</b>\n\n"
+        "## Two\n\ngamma `code` <x@y.z>\n",
+        "Title\n=====\n\none two three\n\nSub\n---\n\nfour\n",
+        "# A\n\n```\ncode words do not count\n```\n\nreal words\n\n# B {#b}\n\nmore\n\n# B\n\nagain\n",
+        "No headings, just five words.\n",
+    ],
+)
+def test_the_word_count_alone_agrees_with_the_whole_scan(text: str) -> None:
+    """Reading times use scan_words (no link or raw-HTML rules); check-pack the whole scan."""
+    from lupus_reader.content.scan import scan_words
+
+    alone, whole = scan_words(text), scan_chapter(text)
+    assert alone.words == whole.words
+    assert [(h.slug, h.words) for h in alone.headings] == [(h.slug, h.words) for h in whole.headings]
+    assert (alone.links, alone.raw_tags) == ((), ())
+
+
+def test_a_reading_time_does_not_run_the_whole_scan(bundled_pack) -> None:
+    pack = load_pack(bundled_pack)
+    chapter = pack.chapters[2]
+    assert pack.section_words(chapter.sections[0]) > 0
+    assert chapter._details is None  # the link and raw-HTML scan is left for check-pack
