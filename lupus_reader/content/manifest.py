@@ -132,6 +132,7 @@ def _parse_sources(value: Any, bad: Any) -> list[Source]:
 def chapter_files(source: PackSource, manifest: dict[str, Any], problems: list[Problem]) -> list[str]:
     """The chapter files the manifest lists, in its order; a Problem for each that cannot be one."""
     files: list[str] = []
+    listed: set[str] = set()  # "listed twice" by a set: a pack may have hundreds of chapters
     line = manifest.get("chapters_line", 1)
     for name in manifest.get("chapters", []):
         clean = normalize(name)
@@ -139,12 +140,13 @@ def chapter_files(source: PackSource, manifest: dict[str, Any], problems: list[P
             problems.append(Problem(MANIFEST, line, f"chapter '{name}' is outside the pack"))
         elif not clean.lower().endswith((".md", ".markdown")):
             problems.append(Problem(MANIFEST, line, f"chapter '{name}' is not a Markdown (.md) file"))
-        elif clean in files:
+        elif clean in listed:
             problems.append(Problem(MANIFEST, line, f"chapter '{name}' is listed twice"))
         elif not source.exists(clean):
             problems.append(Problem(MANIFEST, line, f"chapter file '{name}' is missing"))
         else:
             files.append(clean)
+            listed.add(clean)
     return files
 
 

@@ -49,10 +49,8 @@ class ScanCache:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("revision") != [__version__, SCAN_REVISION]:
                 return {}
-            return {
-                file: (str(stamp), int(length), tuple(_row(row) for row in rows))
-                for file, (stamp, length, rows) in data["chapters"].items()
-            }
+            chapters = data["chapters"].items()
+            return {file: (str(stamp), int(length), _rows(rows)) for file, (stamp, length, rows) in chapters}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}
 
@@ -67,8 +65,12 @@ class ScanCache:
             write_atomically(path, payload.encode("utf-8"), durable=False)
 
 
-def _row(row: Any) -> SectionRow:
-    level, title, slug, start = row
-    if type(level) is not int or type(start) is not int or type(title) is not str or type(slug) is not str:
+def _rows(rows: Any) -> tuple[SectionRow, ...]:
+    """The cached rows, each checked (a damaged cache is ignored); one pass, no call per row."""
+    found = tuple((level, title, slug, start) for level, title, slug, start in rows)
+    if not all(
+        type(level) is int and type(title) is str and type(slug) is str and type(start) is int
+        for level, title, slug, start in found
+    ):
         raise TypeError("not a section")
-    return level, title, slug, start
+    return found

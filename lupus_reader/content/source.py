@@ -65,16 +65,23 @@ class FolderSource(PackSource):
         self._root = folder.resolve()
 
     def names(self) -> list[str]:
+        # As os.walk lists them (linked folders not followed), but from scandir's entries alone:
+        # no lstat per file to find the links (a pack may hold hundreds of files).
         found: list[str] = []
-        root = str(self._root)
-        for folder, _dirs, files in os.walk(root):
-            # os.walk does not follow linked folders; linked files are checked below.
-            relative = os.path.relpath(folder, root).replace(os.sep, "/")
-            for name in files:
-                full = os.path.join(folder, name)
-                if os.path.islink(full) and not self._inside(Path(full)):
-                    continue  # a symlink pointing out of the pack
-                found.append(name if relative == "." else f"{relative}/{name}")
+        pending = [(str(self._root), "")]
+        while pending:
+            folder, relative = pending.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                name = relative + entry.name
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        pending.append((entry.path, name + "/"))
+                elif not entry.is_symlink() or self._inside(Path(entry.path)):
+                    found.append(name)  # a symlink pointing out of the pack is left out
         return sorted(found)
 
     def _inside(self, path: Path) -> bool:

@@ -367,3 +367,19 @@ def test_escaped_characters_show_plainly_in_titles(make_pack, manifest):
     pack = load_pack(make_pack({"pack.toml": manifest(), "one.md": text}))
 
     assert pack.sections[0].title == "Step #1: *not* emphasis"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_folder_packs_files_are_listed_as_os_walk_would(tmp_path):
+    from lupus_reader.content.source import FolderSource
+
+    folder = tmp_path / "pack"
+    (folder / "images" / "small").mkdir(parents=True)
+    (folder / "one.md").write_text("# One\n", encoding="utf-8")
+    (folder / "images" / "small" / "dot.png").write_bytes(b"png")
+    (folder / "same.md").symlink_to(folder / "one.md")  # a link inside the pack: listed
+    outside = tmp_path / "secret.md"
+    outside.write_text("# Secret\n", encoding="utf-8")
+    (folder / "away.md").symlink_to(outside)  # out of the pack: left out
+    (folder / "linked").symlink_to(folder / "images", target_is_directory=True)  # not followed
+    assert FolderSource(folder).names() == ["images/small/dot.png", "one.md", "same.md"]
