@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.content.hyphenate import without_soft_hyphens
@@ -15,6 +16,22 @@ from lupus_reader.ui.main_window import MainWindow
 
 BUNDLED = "lupus-stem-cell-therapy"
 MARGIN = 3  # px of the surroundings grabbed with a widget
+
+
+def help_dialogs(qtbot: QtBot, window: MainWindow) -> Iterator[tuple[str, QDialog]]:
+    """The glossary, About This Guide and the keyboard shortcuts, each opened from the Help menu's
+    action, laid out, given to the caller, then closed."""
+    for action, name in (
+        (window.glossary_action, "glossaryDialog"),
+        (window.about_guide_action, "aboutGuide"),
+        (window.shortcuts_action, "shortcutsDialog"),
+    ):
+        action.trigger()
+        qtbot.waitUntil(lambda n=name: any(d.isVisible() for d in window.findChildren(QDialog, n)))  # type: ignore[misc]
+        dialog = next(d for d in window.findChildren(QDialog, name) if d.isVisible())
+        QApplication.processEvents()
+        yield name, dialog
+        dialog.close()
 
 
 def write_pack(folder: Path, files: dict[str, str]) -> Path:

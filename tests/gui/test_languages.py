@@ -36,6 +36,7 @@ from lupus_reader.ui.search_rows import SearchRows
 from lupus_reader.ui.transfer_words import TransferWords
 from tests.gui.clipping import clipped_texts
 from tests.gui.conftest import OpenWindow
+from tests.gui.helpers import help_dialogs
 from tests.gui.kiosk_support import Clock, at_size, kiosk_session
 
 # The same in both languages, or not words at all.
@@ -185,17 +186,8 @@ def test_spanish_at_200_percent_in_1280_by_800_clips_nothing(
     window.find_action.trigger()
     QApplication.processEvents()
     assert clipped_texts(window) == [], "find bar"
-    for action, name in (
-        (window.glossary_action, "glossaryDialog"),
-        (window.about_guide_action, "aboutGuide"),
-        (window.shortcuts_action, "shortcutsDialog"),
-    ):
-        action.trigger()
-        qtbot.waitUntil(lambda n=name: any(d.isVisible() for d in window.findChildren(QDialog, n)))  # type: ignore[misc]
-        dialog = next(d for d in window.findChildren(QDialog, name) if d.isVisible())
-        QApplication.processEvents()
+    for name, dialog in help_dialogs(qtbot, window):
         assert clipped_texts(dialog) == [], name
-        dialog.close()
 
 
 def test_dates_and_plurals_follow_the_language(spanish: None) -> None:

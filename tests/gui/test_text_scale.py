@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QMenu,
     QWidget,
 )
@@ -21,6 +20,7 @@ from lupus_reader.ui.guide_info import NoticeBar
 from lupus_reader.ui.search_controller import SearchController
 from tests.gui.clipping import clipped_texts
 from tests.gui.conftest import OpenWindow
+from tests.gui.helpers import help_dialogs
 from tests.gui.kiosk_support import kiosk_session
 from tests.gui.test_command_line import assert_is_window_picture, run
 
@@ -62,18 +62,9 @@ def test_200_percent_dialogs_clip_nothing(qtbot: QtBot, open_window: OpenWindow)
     """The glossary, About This Guide and the keyboard shortcuts, opened from a 1280x800 window."""
     window, _ = open_window(text_scale=200)
     window.resize(1280, 800)
-    for action, name in (
-        (window.glossary_action, "glossaryDialog"),
-        (window.about_guide_action, "aboutGuide"),
-        (window.shortcuts_action, "shortcutsDialog"),
-    ):
-        action.trigger()
-        qtbot.waitUntil(lambda n=name: any(d.isVisible() for d in window.findChildren(QDialog, n)))  # type: ignore[misc]
-        dialog = next(d for d in window.findChildren(QDialog, name) if d.isVisible())
-        QApplication.processEvents()
+    for name, dialog in help_dialogs(qtbot, window):
         assert clipped_texts(dialog) == [], name
         assert window.screen().availableGeometry().contains(dialog.frameGeometry()), name
-        dialog.close()
 
 
 def test_text_size_is_chosen_in_the_menu_and_remembered(
