@@ -86,10 +86,13 @@ def _worker(pack: Path | None, count: int, rounds: int, seed: int, warm: bool) -
     from lupus_reader import resources
     from lupus_reader.content.library import open_library
     from lupus_reader.state import ReadingState
+    from lupus_reader.ui.appearance import apply_style, resolve_theme
     from lupus_reader.ui.controller import ReaderController
     from lupus_reader.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    # The window as the reader sees it: the app's own style draws every border and row.
+    apply_style(app, resolve_theme("light"))
     library, failures = open_library([pack] if pack else [], resources.bundled_packs())
     if failures or not library.packs:
         print(f"the pack does not open: {failures[0].describe() if failures else 'no pack'}", file=sys.stderr)
