@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -105,6 +107,14 @@ class MainWindow(QMainWindow):
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.navigator)
         self.left_stack.addWidget(self.search_panel.results)
+        # The border and focus ring of the navigator and the results, drawn here (by the app's
+        # style) rather than by them: the navigator draws in plain Fusion (see navigator.py).
+        self.left_stack.setFrameShape(QFrame.Shape.StyledPanel)
+        self.left_stack.setFocusProxy(self.navigator)  # its hasFocus() is the page's: the ring
+        self.left_stack.currentChanged.connect(self._left_page_shown)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._repaint_left_ring)
         left = QWidget()
         side = QVBoxLayout(left)
         side.setContentsMargins(4, 4, 0, 0)
@@ -402,6 +412,15 @@ class MainWindow(QMainWindow):
     def _step_find(self, direction: int) -> None:
         if self._find_bar is not None:  # F3 before any find: nothing to step through
             self._find_bar.step(direction)
+
+    def _left_page_shown(self, index: int) -> None:
+        page = self.left_stack.widget(index)
+        if page is not None:
+            self.left_stack.setFocusProxy(page)
+
+    def _repaint_left_ring(self, old: QWidget | None, new: QWidget | None) -> None:
+        if any(w is not None and self.left_stack.isAncestorOf(w) for w in (old, new)):
+            self.left_stack.update()
 
     def show_navigator(self, shown: bool) -> None:
         """The navigator, or the search results in its place."""

@@ -16,7 +16,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QStyle,
+    QStyleFactory,
+    QTreeView,
+    QWidget,
+)
 
 from lupus_reader.content.pack import Chapter, ContentPack
 
@@ -78,6 +86,17 @@ def wrapped_text_height(view: QWidget, item: QStyleOptionViewItem) -> int:
     return bounds.height() + (item.rect.height() - text_rect.height())
 
 
+def _row_style() -> QStyle:
+    """One plain Fusion for the navigators, owned by the application (kept as long as it is)."""
+    app = QApplication.instance()
+    style = app.findChild(QStyle, "lupusRowStyle") if app is not None else None
+    if style is None:
+        style = QStyleFactory.create("Fusion")
+        style.setObjectName("lupusRowStyle")
+        style.setParent(app)
+    return style
+
+
 class Navigator(QTreeView):
     """Emits ``section_activated`` when the reader picks a section; never navigates itself."""
 
@@ -85,6 +104,12 @@ class Navigator(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Rows are drawn by plain Fusion, in C++: through the app's style (ui/style.py, Python)
+        # each row cost seven calls into Python, a third of a section switch on a big guide.
+        # That style changes no row; it draws borders and focus rings, and this tree's border
+        # and ring are drawn around it by its container (MainWindow.left_stack).
+        self.setStyle(_row_style())
+        self.setFrameShape(QFrame.Shape.NoFrame)
         # Qt's own item model: the view asks it for data hundreds of times per
         # repaint, which a Python model answers several milliseconds slower.
         self.sections = QStandardItemModel(self)

@@ -47,8 +47,18 @@ def clipped_texts(root: QWidget) -> list[str]:
 
 
 def shown(widget: QWidget) -> bool:
-    """On screen: visible, and not in a side panel whose tab is not shown (Qt moves those off)."""
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+    """On screen: visible, and not in a side panel whose tab is not shown (Qt moves those off).
+
+    A widget its own children cover whole (a frameless view under its viewport) has no visible
+    region of its own: theirs count.
+    """
+    if not widget.isVisible():
+        return False
+    area = widget.visibleRegion()
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.isVisible():
+            area += child.visibleRegion().translated(child.pos())
+    return not area.isEmpty()
 
 
 def _labels(root: QWidget) -> list[str]:

@@ -79,7 +79,8 @@ def targets(window: MainWindow) -> list[tuple[str, QWidget]]:
         ("reader pane", window.reader),
         ("note editor", window.notes_pane.editor),
         ("search field", window.search_panel.field),
-        ("navigator", window.navigator),
+        # Its border and ring are drawn by the panel it fills (setFocus reaches the navigator).
+        ("navigator", window.left_stack),
         ("find field", window.find_bar.field),
         ("find: next match (tool button)", window.find_bar.next_button),
         ("side panel tabs", tab_bar),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.ui.main_window import MainWindow
+from tests.gui.clipping import shown
 from tests.gui.conftest import OpenWindow
 
 
@@ -22,7 +23,7 @@ def tab_through(qtbot: QtBot, window: MainWindow, start: QWidget, presses: int =
         focused = QApplication.focusWidget()
         assert focused is not None and focused.window() is window
         # Only what the reader can see: on screen, inside the window.
-        assert focused.isVisible() and not focused.visibleRegion().isEmpty(), focused.accessibleName()
+        assert shown(focused), focused.accessibleName()
         if not names or names[-1] != focused.accessibleName():
             names.append(focused.accessibleName())
         qtbot.keyClick(focused, Qt.Key.Key_Tab)

@@ -29,6 +29,7 @@ from lupus_reader.ui.kiosk_shell import KioskSession
 from lupus_reader.ui.kiosk_staff import StaffCorner
 from lupus_reader.ui.kiosk_touch import GAP_PX, TOUCH_PX
 from lupus_reader.ui.main_window import MainWindow
+from tests.gui.clipping import shown
 from tests.gui.kiosk_support import SIZES, at_size, kiosk_session, show_panel
 
 PANELS = ["Notes", "Bookmarks", "All Notes", "Questions"]
@@ -66,7 +67,7 @@ def targets(window: MainWindow) -> list[tuple[str, QRect]]:
     found = []
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView, StaffCorner)
     for widget in window.findChildren(QWidget):
-        if isinstance(widget, kinds) and widget.isVisible() and not widget.visibleRegion().isEmpty():
+        if isinstance(widget, kinds) and shown(widget):
             label = getattr(widget, "text", lambda: "")() if isinstance(widget, QAbstractButton) else ""
             found.append(
                 (f"{type(widget).__name__} {widget.accessibleName() or label!r}", in_window(window, widget))
@@ -145,7 +146,7 @@ def test_list_rows_are_48_px_with_8_px_between_where_a_tap_hits_nothing(
         show_panel(qtbot, window, where)
     lists: list[QListView] = [window.bookmarks_list, window.notes_list, window.questions_panel.list]
     lists.append(window.search_panel.results)
-    for view in [view for view in lists if view.isVisible() and not view.visibleRegion().isEmpty()]:
+    for view in [view for view in lists if shown(view)]:
         rows = _rows(view)
         assert len(rows) >= (1 if view is window.notes_list else 2), view.accessibleName()
         assert all(rect.height() >= TOUCH_PX for rect in rows)
