@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -50,25 +50,33 @@ def heading_y(window: MainWindow, anchor: str) -> float:
     return next(y for y, name in window.reader.heading_positions() if name == anchor)
 
 
-def click_link(qtbot: QtBot, window: MainWindow, href: str) -> None:
-    """Click the first link to ``href`` in the pane, where a reader would click it."""
+def show_link(window: MainWindow, wanted: Callable[[str], bool]) -> tuple[str, QRect] | None:
+    """The first link in the pane whose href is ``wanted``, scrolled into view: its href and where
+    its first letters are in the viewport; None if there is none."""
     reader = window.reader
     block = reader.document().begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref() == href:
+            href = fragment.charFormat().anchorHref()
+            if href and wanted(href):
                 cursor = QTextCursor(reader.document())
                 cursor.setPosition(fragment.position() + min(1, fragment.length() - 1))
                 reader.setTextCursor(cursor)
                 reader.ensureCursorVisible()
-                point: QPoint = reader.cursorRect(cursor).center()
-                qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
-                return
+                return href, reader.cursorRect(cursor)
             iterator += 1
         block = block.next()
-    raise AssertionError(f"no link to {href} in the pane")
+    return None
+
+
+def click_link(qtbot: QtBot, window: MainWindow, href: str) -> None:
+    """Click the first link to ``href`` in the pane, where a reader would click it."""
+    found = show_link(window, lambda candidate: candidate == href)
+    assert found is not None, f"no link to {href} in the pane"
+    point: QPoint = found[1].center()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
 def grab_with_margin(widget: QWidget) -> QImage:

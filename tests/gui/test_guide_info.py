@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,7 @@ from lupus_reader.themes import THEMES
 from lupus_reader.ui.guide_info import NOT_ADVICE, GlossaryDialog, GlossaryPopup, NoticeBar, popup_position
 from lupus_reader.ui.main_window import MainWindow
 from tests.gui.conftest import OpenWindow
-from tests.gui.helpers import ink_on_paper, write_pack
+from tests.gui.helpers import ink_on_paper, show_link, write_pack
 from tests.gui.test_accessibility import unnamed_widgets
 from tests.gui.test_command_line import run
 
@@ -28,23 +28,10 @@ HEBREW_PACK = Path(__file__).parent.parent / "data" / "hebrew-pack"
 
 def first_glossary_link(window: MainWindow) -> tuple[str, QRect]:
     """The href of the first marked term in the pane and where its word is on the screen."""
-    reader = window.reader
-    block = reader.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            href = fragment.charFormat().anchorHref()
-            if href.startswith(HREF_PREFIX):
-                cursor = QTextCursor(reader.document())
-                cursor.setPosition(fragment.position() + 1)
-                reader.setTextCursor(cursor)
-                reader.ensureCursorVisible()
-                place = reader.cursorRect(cursor)
-                return href, QRect(reader.viewport().mapToGlobal(place.topLeft()), place.size())
-            iterator += 1
-        block = block.next()
-    raise AssertionError("no glossary term in the pane")
+    found = show_link(window, lambda href: href.startswith(HREF_PREFIX))
+    assert found is not None, "no glossary term in the pane"
+    href, place = found
+    return href, QRect(window.reader.viewport().mapToGlobal(place.topLeft()), place.size())
 
 
 def click_term(qtbot: QtBot, window: MainWindow) -> tuple[str, QRect, GlossaryPopup]:
