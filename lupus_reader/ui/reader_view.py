@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -53,8 +52,9 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.resolver = resolver
         self.refused: list[str] = []  # every URL loadResource turned away, for tests
-        self._positions: list[tuple[float, str]] | None = None
-        self._positions_width = -1.0
+        self._headings: list[tuple[int, str]] | None = None  # this document's, found once
+        self._tops: dict[int, float] = {}  # heading index -> y, measured when first needed
+        self._tops_width = -1.0
         self._programmatic = False
         self._awaiting_paint = False
         # Patients read here: a little larger than the UI font at 100% (the app's text size
@@ -75,14 +75,24 @@ class ReaderView(QTextBrowser):
     def show_document(self, key: object, html: str) -> None:
         """Replace the pane's content; ``key`` names it (pack, chapter)."""
         self.document_key = key
-        self._positions = None
+        self._headings = None
+        self._tops.clear()
+        document = self.document()
+        page = document.pageSize()
         self._programmatic = True
         try:
+            # Layout suspended (a null page size) while the text is replaced: otherwise
+            # clearing the old text hides the scroll bar and the new text shows it again,
+            # and the pane lays the chapter out at two widths and again for its tail space.
+            document.setPageSize(QSizeF(0, 0))
             self.setHtml(html)
+            self._apply_tail_space()
         finally:
+            # One layout, at the pane's width, which Qt does lazily: the first screen now, the
+            # rest a step at a time when idle (scroll_to lays out as far as it needs).
+            document.setPageSize(page)
             self._programmatic = False
         self._awaiting_paint = True
-        self._apply_tail_space()
         self.document_changed.emit()
 
     def _apply_tail_space(self) -> None:
@@ -97,7 +107,7 @@ class ReaderView(QTextBrowser):
         if frame.bottomMargin() != tail:
             frame.setBottomMargin(tail)
             root.setFrameFormat(frame)
-            self._positions = None
+            self._tops.clear()
 
     def content_height(self) -> float:
         return self.document().size().height() - self.document().rootFrame().frameFormat().bottomMargin()
@@ -133,76 +143,107 @@ class ReaderView(QTextBrowser):
         font = QFont(self.document().defaultFont())
         font.setPointSizeF(self._base_point_size * percent / 100.0)
         self.document().setDefaultFont(font)
-        self._positions = None
+        self._tops.clear()
 
     # -- headings and positions -------------------------------------------
+    #
+    # Qt lays a long chapter out lazily: the first screen when it is shown, the
+    # rest a step at a time when idle, or as far down as someone asks. So each
+    # heading's place is measured only when needed: going to a section lays the
+    # text out down to that heading, not to the end of the chapter.
 
-    def heading_positions(self) -> list[tuple[float, str]]:
-        """(y, anchor) of every named heading block, top to bottom."""
-        # Headings move only when the text, its width or its font changes; the
-        # font (zoom) and new text clear the list themselves.
-        width = self.document().textWidth()
-        if self._positions is not None and self._positions_width != width:
-            self._positions = None
-        if self._positions is None:
-            self._positions_width = width
-            layout = self.document().documentLayout()
-            found: list[tuple[float, str]] = []
+    def _heading_blocks(self) -> list[tuple[int, str]]:
+        """(block number, anchor) of every named heading, top to bottom: no layout needed."""
+        if self._headings is None:
+            found: list[tuple[int, str]] = []
             block = self.document().begin()
             while block.isValid():
                 if block.blockFormat().headingLevel():
                     names = block_anchors(block)
                     if names:
-                        found.append((layout.blockBoundingRect(block).top(), names[0]))
+                        found.append((block.blockNumber(), names[0]))
                 block = block.next()
-            self._positions = found
-        return self._positions
+            self._headings = found
+        return self._headings
+
+    def _top(self, index: int) -> float:
+        """Where heading ``index`` starts, laying the text out that far if it is not yet."""
+        # Headings move only when the text, its width or its font changes; the
+        # font (zoom) and new text clear the list themselves.
+        width = self.document().textWidth()
+        if self._tops_width != width:
+            self._tops_width = width
+            self._tops.clear()
+        top = self._tops.get(index)
+        if top is None:
+            number = self._heading_blocks()[index][0]
+            block = self.document().findBlockByNumber(number)
+            top = self._tops[index] = self.document().documentLayout().blockBoundingRect(block).top()
+        return top
+
+    def heading_positions(self) -> list[tuple[float, str]]:
+        """(y, anchor) of every named heading block, top to bottom (lays the whole chapter out)."""
+        return [(self._top(index), name) for index, (_, name) in enumerate(self._heading_blocks())]
+
+    def _index_of(self, anchor: str) -> int | None:
+        return next((i for i, (_, name) in enumerate(self._heading_blocks()) if name == anchor), None)
+
+    def _index_above(self, y: float) -> int | None:
+        """The last heading at or above ``y`` (the first, if none is), measuring no further down."""
+        count = len(self._heading_blocks())
+        if not count:
+            return None
+        index = 0
+        while index + 1 < count and self._top(index + 1) <= y:
+            index += 1
+        return index
 
     def _span(self, index: int) -> tuple[float, float]:
-        positions = self.heading_positions()
-        top = positions[index][0]
-        last = index + 1 >= len(positions)
-        bottom = self.content_height() if last else positions[index + 1][0]
+        top = self._top(index)
+        last = index + 1 >= len(self._heading_blocks())
+        bottom = self.content_height() if last else self._top(index + 1)
         return top, max(bottom, top + 1.0)
 
     def scroll_to(self, anchor: str, fraction: float = 0.0) -> bool:
-        positions = self.heading_positions()
-        index = next((i for i, (_, name) in enumerate(positions) if name == anchor), None)
+        index = self._index_of(anchor)
         if index is None:
             return False
-        top, bottom = self._span(index)
+        top = self._top(index)
+        if fraction > 0.0:
+            top, bottom = self._span(index)
+            top += fraction * (bottom - top)
+        value = round(top)
         was = self._programmatic
         self._programmatic = True
         try:
             bar = self.verticalScrollBar()
-            bar.setValue(round(top + fraction * (bottom - top)))
+            if bar.maximum() < value:
+                # Qt sets the range from a guess at the chapter's height until it has laid it
+                # all out (in idle moments), and the guess can fall short of the heading.
+                bar.setMaximum(value)
+            bar.setValue(value)
         finally:
             self._programmatic = was
         return True
 
     def anchor_at_reading_line(self) -> str | None:
         """The heading being read: the last one above the reading line."""
-        positions = self.heading_positions()
-        if not positions:
-            return None
         line = self.verticalScrollBar().value() + self._viewport_height() * READING_LINE
-        index = max(bisect.bisect_right([y for y, _ in positions], line) - 1, 0)
-        return positions[index][1]
+        index = self._index_above(line)
+        return None if index is None else self._heading_blocks()[index][1]
 
     def position_at_top(self) -> tuple[str, float] | None:
         """(anchor, fraction) of the top edge of the pane: where to come back to."""
-        positions = self.heading_positions()
-        if not positions:
-            return None
         value = self.verticalScrollBar().value()
-        index = max(bisect.bisect_right([y for y, _ in positions], value + 0.5) - 1, 0)
+        index = self._index_above(value + 0.5)
+        if index is None:
+            return None
         top, bottom = self._span(index)
-        return positions[index][1], min(max((value - top) / (bottom - top), 0.0), 1.0)
+        return self._heading_blocks()[index][1], min(max((value - top) / (bottom - top), 0.0), 1.0)
 
     def fraction_through(self, anchor: str) -> float:
         """How far the reading line is through the given section (0-1)."""
-        positions = self.heading_positions()
-        index = next((i for i, (_, name) in enumerate(positions) if name == anchor), None)
+        index = self._index_of(anchor)
         if index is None:
             return 0.0
         top, bottom = self._span(index)
@@ -248,7 +289,7 @@ class ReaderView(QTextBrowser):
         self._programmatic = True
         try:
             super().resizeEvent(event)
-            self._positions = None
+            self._tops.clear()
             self._apply_tail_space()
             if here is not None:
                 self.scroll_to(*here)

@@ -176,3 +176,42 @@ def test_a_narrowed_window_leaves_most_of_its_width_to_the_text(
     qtbot.waitUntil(lambda: window.reader.width() >= 0.4 * 720)
     assert window.navigator.width() >= 180  # section titles still readable beside it
     assert window.docks[0].width() >= 200
+
+
+def long_chapter_pack(folder: Path) -> Path:
+    """One chapter far longer than Qt lays out when it is shown, which Qt guesses the height of
+    from its first lines: long paragraphs first, then many short sections, so the guess falls short.
+    """
+    paragraph = "Your care team checks your blood counts every day while the new cells settle in. " * 6
+    body = [f"# A long chapter\n\n{paragraph}\n\n{paragraph}\n"]
+    body += [f"## Part {n}\n\nAsk.\n" for n in range(1, 41)]
+    body += ["## Last words\n\n" + "\n\n".join([paragraph] * 6) + "\n"]
+    return write_pack(folder, {"01-long.md": "\n".join(body)})
+
+
+def test_a_section_deep_in_a_long_chapter_opens_at_its_heading(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    window, controller = open_window([long_chapter_pack(tmp_path / "long")])
+    pack = next(pack for pack in controller.library.packs if pack.id == "long")
+    reader = window.reader
+    bar = reader.verticalScrollBar()
+    for section in (pack.sections[30], pack.sections[-1], pack.sections[3]):
+        controller.go_to(CONDITIONING)  # another chapter, so this one is laid out afresh
+        controller.go_to(section.id)
+        at_once = bar.value()
+        assert reader.text_at_top().startswith(section.title)
+        # Qt lays the rest of the chapter out in idle moments, and sets the scroll range from it.
+        qtbot.wait(100)
+        reader.document().size()  # the rest, now
+        QApplication.processEvents()
+        assert bar.value() == at_once == round(heading_y(window, section.anchor))
+        assert reader.text_at_top().startswith(section.title)
+        assert window.navigator.current_section() == section.id
+    # A place part-way through a section (as history and restore keep it) comes back as it was.
+    middle = pack.sections[20]
+    controller.go_to(CONDITIONING)
+    controller.go_to(middle.id, offset=0.5)
+    QApplication.processEvents()
+    place = reader.position_at_top()
+    assert place is not None and place[0] == middle.anchor and abs(place[1] - 0.5) < 0.01
