@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_reader.content.pack import Chapter, ContentPack
+from lupus_reader.ui.large_text import without_shaping
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -109,6 +110,7 @@ class Navigator(QTreeView):
         # That style changes no row; it draws borders and focus rings, and this tree's border
         # and ring are drawn around it by its container (MainWindow.left_stack).
         self.setStyle(_row_style())
+        without_shaping(self)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Qt's own item model: the view asks it for data hundreds of times per
         # repaint, which a Python model answers several milliseconds slower.

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QPaintEvent, QResizeEvent, QTextBl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from lupus_reader.content.hyphenate import SOFT_HYPHEN, without_soft_hyphens
-from lupus_reader.ui.large_text import natural_point_size
+from lupus_reader.ui.large_text import natural_point_size, without_shaping
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -50,6 +50,7 @@ class ReaderView(QTextBrowser):
 
     def __init__(self, resolver: ResourceResolver | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        without_shaping(self)
         self.resolver = resolver
         self.refused: list[str] = []  # every URL loadResource turned away, for tests
         self._headings: list[tuple[int, str]] | None = None  # this document's, found once

@@ -163,7 +163,8 @@ def _tree_rows(root: QWidget) -> list[str]:
             left = rect.left() + margin
             if index.data(Qt.ItemDataRole.DecorationRole) is not None:
                 left += tree.iconSize().width() + margin
-            width = min(rect.right(), visible.right()) - margin - left
+            # right() is the last pixel in: the room runs one past it (as the style paints).
+            width = min(rect.right(), visible.right()) + 1 - margin - left
             metrics = tree.fontMetrics()
             one_line = metrics.horizontalAdvance(text) <= width
             bounds = metrics.boundingRect(QRect(0, 0, max(width, 1), 100_000), WRAP, text)
