@@ -182,12 +182,13 @@ class ReaderView(QTextBrowser):
             top = self._tops[index] = self.document().documentLayout().blockBoundingRect(block).top()
         return top
 
-    def heading_positions(self) -> list[tuple[float, str]]:
-        """(y, anchor) of every named heading block, top to bottom (lays the whole chapter out)."""
-        return [(self._top(index), name) for index, (_, name) in enumerate(self._heading_blocks())]
-
     def _index_of(self, anchor: str) -> int | None:
         return next((i for i, (_, name) in enumerate(self._heading_blocks()) if name == anchor), None)
+
+    def heading_top(self, anchor: str) -> float | None:
+        """Where the named heading starts in the text (None: the chapter has no such heading)."""
+        index = self._index_of(anchor)
+        return None if index is None else self._top(index)
 
     def _index_above(self, y: float) -> int | None:
         """The last heading at or above ``y`` (the first, if none is), measuring no further down."""

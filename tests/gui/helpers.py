@@ -47,7 +47,9 @@ def pane_text(window: MainWindow) -> str:
 
 
 def heading_y(window: MainWindow, anchor: str) -> float:
-    return next(y for y, name in window.reader.heading_positions() if name == anchor)
+    top = window.reader.heading_top(anchor)
+    assert top is not None, f"no heading {anchor!r} in the pane"
+    return top
 
 
 def show_link(window: MainWindow, wanted: Callable[[str], bool]) -> tuple[str, QRect] | None:
