@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -31,46 +30,12 @@ if TYPE_CHECKING:
     from lupus_reader.ui.record_list import RecordList
 from lupus_reader.ui.focus_order import chain_focus, set_reachable
 from lupus_reader.ui.large_text import PlaceholderFit
+from lupus_reader.ui.message_banner import MessageBanner
 from lupus_reader.ui.navigator import Navigator
 from lupus_reader.ui.notes_panel import NotesPane
 from lupus_reader.ui.reader_view import ReaderView
 from lupus_reader.ui.search_panel import SearchPanel
 from lupus_reader.ui.side_docks import SidePanels, make_docks, make_side_panels
-
-
-class MessageBanner(QWidget):
-    """A dismissable message above the content: problems the reader must not miss."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBanner")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.set_colours(LIGHT.banner_background, LIGHT.banner_border, LIGHT.banner_text)  # until themed
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName(self.tr("Message"))
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setToolTip(self.tr("Dismiss this message"))
-        close.setAccessibleName(self.tr("Dismiss message"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
-
-    def set_colours(self, background: str, border: str, text: str) -> None:
-        self.setStyleSheet(
-            f"#messageBanner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
-            f"#messageBanner QLabel {{ color: {text}; }}"
-        )
-
-    def show_message(self, text: str) -> None:
-        current = self.label.text()
-        self.label.setText(f"{current}\n{text}" if self.isVisible() and current else text)
-        self.show()
 
 
 class MainWindow(QMainWindow):
