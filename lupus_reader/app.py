@@ -317,11 +317,13 @@ def open_storage(data_dir: Path, remember: bool, empty: bool = False) -> tuple[D
     try:
         opened = open_database(data_dir / LIBRARY_FILE)
     except StorageError as error:
+        from lupus_reader.ui.error_words import reason
+
         message = QCoreApplication.translate(
             "App",
-            "Your notes and bookmarks cannot be opened: {error} "
+            "Your notes and bookmarks cannot be opened: {error}. "
             "Anything you write now is kept only until you close the window.",
-        ).format(error=error)
+        ).format(error=reason(error))
         return open_memory_database(), message
     if opened.moved_aside is not None:
         return opened.database, QCoreApplication.translate(

@@ -4,8 +4,8 @@
 <context>
     <name>App</name>
     <message>
-        <source>Your notes and bookmarks cannot be opened: {error} Anything you write now is kept only until you close the window.</source>
-        <translation>No se pueden abrir sus notas y marcadores: {error} Lo que escriba ahora solo se guardará hasta que cierre la ventana.</translation>
+        <source>Your notes and bookmarks cannot be opened: {error}. Anything you write now is kept only until you close the window.</source>
+        <translation>No se pueden abrir sus notas y marcadores: {error}. Lo que escriba ahora solo se guardará hasta que cierre la ventana.</translation>
     </message>
     <message>
         <source>Your notes file was damaged, so a new one was started. The old file was kept, untouched, at {path}.</source>
@@ -56,6 +56,25 @@
     <message>
         <source>In {seconds} s this screen is cleared for the next person: your notes, bookmarks and questions are not kept.</source>
         <translation>En {seconds} s esta pantalla se borrará para la siguiente persona: sus notas, marcadores y preguntas no se guardan.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>the disk is full; free some space</source>
+        <translation>el disco está lleno; libere algo de espacio</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written to</source>
+        <translation>no se puede escribir en la carpeta</translation>
+    </message>
+    <message>
+        <source>another Lupus Reader is busy with your notes; try again in a moment</source>
+        <translation>otro Lupus Reader está usando sus notas; inténtelo de nuevo en un momento</translation>
+    </message>
+    <message>
+        <source>a newer Lupus Reader saved them, and they are left as they are; open them with it</source>
+        <translation>las guardó una versión más nueva de Lupus Reader y se dejan como están; ábralas con esa versión</translation>
     </message>
 </context>
 <context>

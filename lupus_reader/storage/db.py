@@ -110,6 +110,10 @@ class ReadOnlyError(StorageError):
     """The data folder cannot be written: the library can be read, not changed."""
 
 
+class BusyError(StorageError):
+    """Another Lupus Reader holds the library: nothing was written; a moment later it may be."""
+
+
 _FULL = {"SQLITE_FULL"}
 _READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED"}
@@ -137,7 +141,7 @@ def describe(error: sqlite3.Error | OSError, what: str = "it") -> StorageError:
     if code in _READ_ONLY or (not code and any(w in text for w in ("readonly", "read-only", "unable to"))):
         return ReadOnlyError(f"the data folder cannot be written to, so {what} could not be saved")
     if code in _BUSY or (not code and ("locked" in text or "busy" in text)):
-        return StorageError(f"another Lupus Reader is busy with the library; {what} could not be saved")
+        return BusyError(f"another Lupus Reader is busy with the library; {what} could not be saved")
     return StorageError(f"{what} could not be saved ({error})")
 
 
@@ -404,9 +408,10 @@ def open_database(path: Path) -> Opened:
             ReadOnlyError: "the folder cannot be written to",
             StorageFullError: "the disk is full; free some space",
         }.get(type(problem), f"{error.strerror or error}" if isinstance(error, OSError) else str(error))
+        kind: type[StorageError] = type(problem)
         if isinstance(error, sqlite3.Error) and error_code(error) in _BUSY:
             reason = "another Lupus Reader is busy with it; try again in a moment"
         elif isinstance(error, FileExistsError | NotADirectoryError):
-            reason = "a file is in the way where a folder should be"
-        raise StorageError(f"the library cannot be opened in {path.parent}: {reason}") from error
+            reason, kind = "a file is in the way where a folder should be", StorageError
+        raise kind(f"the library cannot be opened in {path.parent}: {reason}") from error
     return Opened(Database(path, connection), moved)

@@ -30,6 +30,7 @@ from lupus_reader.storage.stores import BookmarkStore, Change, Note, NoteStore
 from lupus_reader.themes import LIGHT
 from lupus_reader.ui import i18n
 from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.error_words import reason
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.transfer_words import TransferWords
 
@@ -134,7 +135,7 @@ class LibraryController(QObject):
         try:
             change = action()
         except StorageError as error:
-            message = self.tr("{what} could not be saved: {error}").format(what=what, error=error)
+            message = self.tr("{what} could not be saved: {error}").format(what=what, error=reason(error))
             self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
             return False
         self.changed.emit(change)
@@ -187,7 +188,7 @@ class LibraryController(QObject):
             make_daily_backup(self.database, self.database.path.parent / "backups")
         except StorageError as error:
             self.window.statusBar().showMessage(
-                self.tr("Today's backup of your notes could not be made: {error}").format(error=error)
+                self.tr("Today's backup of your notes could not be made: {error}").format(error=reason(error))
             )
 
     def place_in_current_guides(self) -> None:
@@ -200,7 +201,7 @@ class LibraryController(QObject):
             result = reanchor(self.database, self.reader.library.packs)
         except StorageError as error:
             self.window.statusBar().showMessage(
-                self.tr("Your notes could not be matched to the guide: {error}").format(error=error)
+                self.tr("Your notes could not be matched to the guide: {error}").format(error=reason(error))
             )
             return
         for change in result.changes:
@@ -305,7 +306,7 @@ class LibraryController(QObject):
         try:
             saved, change = self.notes.save(self._note, pack.id, section.id, section.title, quote, text)
         except StorageError as error:
-            self.window.notes_pane.save_failed(str(error))
+            self.window.notes_pane.save_failed(reason(error))
             return
         self._note = saved
         self.window.notes_pane.set_status(self.tr("Saved"))
@@ -384,7 +385,7 @@ class LibraryController(QObject):
             try:
                 message = self.export_to(Path(chosen))
             except (OSError, StorageError) as error:
-                message = self.tr("The export could not be saved: {error}").format(error=error)
+                message = self.tr("The export could not be saved: {error}").format(error=reason(error))
             self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
 
     def import_dialog(self) -> None:
@@ -404,7 +405,9 @@ class LibraryController(QObject):
             QMessageBox.warning(
                 self.window,
                 self.tr("Nothing was imported"),
-                self.tr("{error}\n\nNothing was changed.").format(error=error),
+                self.tr("{error}\n\nNothing was changed.").format(
+                    error=reason(error) if isinstance(error, StorageError) else error
+                ),
             )
             return
         self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QUrl
 from lupus_reader.content.pack import Chapter, ContentPack
 from lupus_reader.themes import THEMES, content_css
 from lupus_reader.ui.controller import ReaderController
+from lupus_reader.ui.error_words import reason
 from lupus_reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class PrintController(QObject):
         try:
             pages = self.save_pdf(whole, path)
         except OSError as error:
-            self._tell(self.tr("The PDF could not be saved: {error}").format(error=error), error=True)
+            self._tell(self.tr("The PDF could not be saved: {error}").format(error=reason(error)), error=True)
             return
         self._tell(self.tr("Saved %n page(s) to {path}", "", pages).format(path=path))
 
@@ -130,7 +131,7 @@ class PrintController(QObject):
         try:
             pages = paint_pages(document, printer, footer)
         except OSError as error:
-            self._tell(self.tr("Printing failed: {error}").format(error=error), error=True)
+            self._tell(self.tr("Printing failed: {error}").format(error=reason(error)), error=True)
             return
         self._tell(self.tr("Sent %n page(s) to the printer", "", pages))
 

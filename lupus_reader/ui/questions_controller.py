@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from lupus_reader.content.pack import ContentPack, Section
 from lupus_reader.storage.stores import Change, Note, Question, QuestionStore
+from lupus_reader.ui.error_words import reason
 from lupus_reader.ui.library_controller import UNDO_MESSAGE_MS, LibraryController
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class QuestionsController(QObject):
             try:
                 self.save_questions_pdf(Path(chosen))
             except OSError as error:
-                message = self.tr("The PDF could not be saved: {error}").format(error=error)
+                message = self.tr("The PDF could not be saved: {error}").format(error=reason(error))
                 self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)
             else:
                 self.window.statusBar().showMessage(

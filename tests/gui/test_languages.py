@@ -4,6 +4,7 @@ language without a catalogue leaves the UI in English."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import subprocess
@@ -29,7 +30,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from lupus_reader import APP_DISPLAY_NAME
+from lupus_reader.storage.db import BusyError
 from lupus_reader.ui import i18n
+from lupus_reader.ui.error_words import reason
+from lupus_reader.ui.library_controller import LibraryController
 from lupus_reader.ui.main_window import MainWindow
 from lupus_reader.ui.search_controller import SearchController
 from lupus_reader.ui.search_rows import SearchRows
@@ -188,6 +192,28 @@ def test_spanish_at_200_percent_in_1280_by_800_clips_nothing(
     assert clipped_texts(window) == [], "find bar"
     for name, dialog in help_dialogs(qtbot, window):
         assert clipped_texts(dialog) == [], name
+
+
+def test_why_a_save_failed_is_said_in_the_readers_language(
+    qtbot: QtBot, open_window: OpenWindow, spanish: None
+) -> None:
+    """The storage floor explains itself in English (for logs); the window says the kind of trouble."""
+    window, _controller = open_window(section="lupus-stem-cell-therapy/03-how-it-works/conditioning")
+    library = window.findChild(LibraryController)
+    connection = library.database.connection
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")  # a full disk, as SQLite meets it
+    window.notes_pane.editor.setPlainText("Una nota larga. " * 400)
+    window.notes_pane.flush()
+    assert window.notes_pane.status.text() == (
+        "No se guardó: el disco está lleno; libere algo de espacio. Su texto sigue aquí."
+    )
+    assert reason(OSError(errno.EROFS, "Read-only file system")) == "no se puede escribir en la carpeta"
+    assert reason(BusyError("another Lupus Reader is busy")) == (
+        "otro Lupus Reader está usando sus notas; inténtelo de nuevo en un momento"
+    )
+    # Trouble of no known kind keeps the words it came with.
+    assert reason(OSError(errno.EIO, "Input/output error")) == "[Errno 5] Input/output error"
 
 
 def test_dates_and_plurals_follow_the_language(spanish: None) -> None:

@@ -360,7 +360,8 @@ def test_errors_are_described_in_words_a_reader_can_act_on():
     assert isinstance(
         db.describe(sqlite3.OperationalError("attempt to write a readonly database")), ReadOnlyError
     )
-    assert "busy" in str(db.describe(sqlite3.OperationalError("database is locked")))
+    busy = db.describe(sqlite3.OperationalError("database is locked"))
+    assert isinstance(busy, db.BusyError) and "busy" in str(busy)
     assert isinstance(db.describe(OSError(28, "No space left on device")), StorageFullError)
     assert isinstance(db.describe(PermissionError(13, "Permission denied")), ReadOnlyError)
     assert "the backup could not be saved" in str(db.describe(full, "the backup"))
