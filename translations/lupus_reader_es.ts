@@ -370,6 +370,10 @@
         <translation>Exportación de Lupus Reader (*.json)</translation>
     </message>
     <message>
+        <source>The import could not be saved: {error}.</source>
+        <translation>No se pudo guardar la importación: {error}.</translation>
+    </message>
+    <message>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>

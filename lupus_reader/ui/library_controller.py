@@ -402,12 +402,13 @@ class LibraryController(QObject):
         try:
             message = self.import_from(Path(chosen))
         except (ValueError, StorageError) as error:
+            words = str(error)  # what is wrong with the file: the import's own words
+            if isinstance(error, StorageError):
+                words = self.tr("The import could not be saved: {error}.").format(error=reason(error))
             QMessageBox.warning(
                 self.window,
                 self.tr("Nothing was imported"),
-                self.tr("{error}\n\nNothing was changed.").format(
-                    error=reason(error) if isinstance(error, StorageError) else error
-                ),
+                self.tr("{error}\n\nNothing was changed.").format(error=words),
             )
             return
         self.window.statusBar().showMessage(message, UNDO_MESSAGE_MS)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lupus_reader.storage.db import LIBRARY_FILE
@@ -312,3 +313,38 @@ def test_an_unusable_data_folder_is_reported_and_notes_still_work_for_now(
     window.notes_pane.flush()
     assert window.notes_pane.status.text() == "Saved"  # in memory, as the banner says
     assert blocked.read_text(encoding="utf-8") == "a file where the data folder should be"
+
+
+def test_an_import_that_cannot_be_saved_says_why_and_changes_nothing(
+    qtbot: QtBot, open_window: OpenWindow, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _controller = open_window(section=CONDITIONING)
+    library = library_of(window)
+    window.notes_pane.editor.setPlainText("Ask about the fever plan. " * 400)
+    window.notes_pane.flush()
+    export = tmp_path / "notes.json"
+    library.export_to(export)
+    window.notes_pane.editor.setPlainText("Ask about the fever plan, and who to call")
+    window.notes_pane.flush()
+    connection = library.database.connection
+    connection.execute("VACUUM")  # no free pages left in the file either
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")  # no room for the imported note
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(export), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: warnings.append((title, text)))
+    window.import_action.trigger()
+    assert warnings == [
+        (
+            "Nothing was imported",
+            "The import could not be saved: the disk is full; free some space.\n\nNothing was changed.",
+        )
+    ]
+    assert rows_in(data_dir / LIBRARY_FILE, "SELECT text FROM notes") == [
+        ("Ask about the fever plan, and who to call",)
+    ]
+    # A file that is not an export says what is wrong with it, in the import's own words.
+    export.write_text("not an export", encoding="utf-8")
+    window.import_action.trigger()
+    assert warnings[-1][0] == "Nothing was imported" and warnings[-1][1].endswith("\n\nNothing was changed.")
+    assert "could not be saved" not in warnings[-1][1]
